@@ -1,0 +1,19 @@
+import { satteri } from '@astrojs/markdown-satteri';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { inertMarkdown } from './src/lib/inertMarkdown.ts';
+import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
+
+const config = siteConfigFromEnv();
+
+export default defineConfig({
+  site: config.site,
+  base: config.base,
+  outDir: config.outDir,
+  trailingSlash: 'ignore',
+  markdown: {
+    syntaxHighlight: false,
+    processor: satteri({ mdastPlugins: [inertMarkdown], features: { smartPunctuation: false } }),
+  },
+  vite: { plugins: [tailwindcss()] },
+});

@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { personaSchema } from './lib/persona.ts';
+import { siteConfigFromEnv } from './lib/siteConfig.ts';
+import { personaLoader } from './loaders/personaLoader.ts';
+
+export const collections = {
+  personas: defineCollection({
+    loader: personaLoader(siteConfigFromEnv().personasDir),
+    schema: personaSchema,
+  }),
+};

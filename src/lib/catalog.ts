@@ -1,0 +1,142 @@
+import type { Persona } from './persona.ts';
+
+/** Anything carrying validated persona data: a collection entry, a test double. */
+export interface HasPersona {
+  data: Persona;
+}
+
+export type FacetKindName = 'categories' | 'tags' | 'affinities';
+
+/** A way to group personas: each kind gets an index page and a page per value. */
+export interface FacetKind {
+  name: FacetKindName;
+  title: string;
+  singular: string;
+  intro: string;
+  valuesOf: (persona: Persona) => readonly string[];
+}
+
+export const FACET_KINDS: readonly FacetKind[] = [
+  {
+    name: 'categories',
+    title: 'Categories',
+    singular: 'Category',
+    intro: 'Every persona belongs to one field of work.',
+    valuesOf: (persona) => [persona.category],
+  },
+  {
+    name: 'tags',
+    title: 'Tags',
+    singular: 'Tag',
+    intro: 'Tools, topics and techniques the personas know well.',
+    valuesOf: (persona) => persona.tags,
+  },
+  {
+    name: 'affinities',
+    title: 'Worker affinities',
+    singular: 'Worker affinity',
+    intro: 'The kinds of work each persona suits best.',
+    valuesOf: (persona) => persona.worker_affinity,
+  },
+];
+
+/** Personas per page on a category, tag or affinity page. */
+export const FACET_PAGE_SIZE = 48;
+
+export interface Facet<T extends HasPersona> {
+  kind: FacetKind;
+  slug: string;
+  label: string;
+  /** Sorted by name. */
+  personas: T[];
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** "data-science" → "Data Science": slugs are the only label a facet has. */
+export function labelFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+export function sortByName<T extends HasPersona>(personas: readonly T[]): T[] {
+  return [...personas].sort((a, b) => collator.compare(a.data.name, b.data.name) || a.data.id.localeCompare(b.data.id));
+}
+
+/** Groups personas by one facet kind, facets sorted by label. */
+export function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind): Facet<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const persona of sortedPersonas) {
+    for (const slug of kind.valuesOf(persona.data)) {
+      const group = groups.get(slug);
+      if (group) group.push(persona);
+      else groups.set(slug, [persona]);
+    }
+  }
+  return [...groups]
+    .map(([slug, personas]) => ({ kind, slug, label: labelFromSlug(slug), personas }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+export interface Catalog<T extends HasPersona> {
+  /** Every persona, sorted by name. */
+  personas: T[];
+  facets: Record<FacetKindName, Facet<T>[]>;
+  facet(kind: FacetKindName, slug: string): Facet<T> | undefined;
+  /** Previous and next persona by name within the persona's category. */
+  neighbours(persona: T): { previous?: T; next?: T };
+  /** Personas sharing the category and tags, best match first. */
+  related(persona: T, limit?: number): T[];
+}
+
+// How far around a persona's place in each shared list to look for related
+// ones: it keeps the work linear in the catalog size, even for tags that
+// thousands of personas share.
+const RELATED_WINDOW = 12;
+
+export function buildCatalog<T extends HasPersona>(entries: readonly T[]): Catalog<T> {
+  const personas = sortByName(entries);
+  const facets = Object.fromEntries(
+    FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind)]),
+  ) as Record<FacetKindName, Facet<T>[]>;
+  const facetByKey = new Map(
+    Object.values(facets).flatMap((list) => list.map((facet) => [`${facet.kind.name}:${facet.slug}`, facet] as const)),
+  );
+  const positionByKey = new Map(
+    [...facetByKey].map(([key, facet]) => [key, new Map(facet.personas.map((persona, index) => [persona, index]))]),
+  );
+
+  const facet = (kind: FacetKindName, slug: string) => facetByKey.get(`${kind}:${slug}`);
+
+  function neighbours(persona: T) {
+    const key = `categories:${persona.data.category}`;
+    const list = facetByKey.get(key)?.personas ?? [];
+    const index = positionByKey.get(key)?.get(persona) ?? -1;
+    return { previous: list[index - 1], next: list[index + 1] };
+  }
+
+  function related(persona: T, limit = 4): T[] {
+    const scores = new Map<T, number>();
+    const keys = [
+      { key: `categories:${persona.data.category}`, weight: 1 },
+      ...persona.data.tags.map((tag) => ({ key: `tags:${tag}`, weight: 2 })),
+    ];
+    for (const { key, weight } of keys) {
+      const list = facetByKey.get(key)?.personas ?? [];
+      const index = positionByKey.get(key)?.get(persona) ?? 0;
+      const window = list.slice(Math.max(0, index - RELATED_WINDOW), index + RELATED_WINDOW + 1);
+      for (const candidate of window) {
+        if (candidate !== persona) scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+      }
+    }
+    return [...scores]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || collator.compare(a.data.name, b.data.name))
+      .slice(0, limit)
+      .map(([candidate]) => candidate);
+  }
+
+  return { personas, facets, facet, neighbours, related };
+}

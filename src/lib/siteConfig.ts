@@ -1,0 +1,42 @@
+/** Site-wide settings, read from the environment once and validated. */
+export interface SiteConfig {
+  title: string;
+  tagline: string;
+  /** Folder of persona files, relative to the project root. */
+  personasDir: string;
+  /** Build output folder; tests and benchmarks build elsewhere than dist/. */
+  outDir: string;
+  /** URL path the site is served under: "/" or "/atlas". */
+  base: string;
+  /** Absolute origin used for canonical URLs, sitemap and feeds. */
+  site: string;
+  /** Repository browse URL for "Edit this persona" links, when known. */
+  repoUrl?: string;
+}
+
+export function normalizeBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed && !/^[\w.~-]+(\/[\w.~-]+)*$/.test(trimmed)) {
+    throw new Error(`BASE_PATH ${JSON.stringify(raw)} is not a URL path like /atlas`);
+  }
+  return trimmed ? `/${trimmed}` : '/';
+}
+
+function absoluteUrl(name: string, raw: string): string {
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new Error(`${name} ${JSON.stringify(raw)} must be an absolute http(s) URL`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function siteConfigFromEnv(env: Record<string, string | undefined> = process.env): SiteConfig {
+  return {
+    title: 'Persona Atlas',
+    tagline: 'System prompts for AI assistants, ready to copy.',
+    personasDir: env.PERSONAS_DIR?.trim() || 'personas',
+    outDir: env.OUT_DIR?.trim() || 'dist',
+    base: normalizeBase(env.BASE_PATH),
+    site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
+    repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
+  };
+}

@@ -1,0 +1,22 @@
+import type { FacetKindName } from './catalog.ts';
+
+/** Joins the site's base path and a site path; the only place URLs are built. */
+export function withBase(base: string, path: string): string {
+  const prefix = base.replace(/\/+$/, '');
+  return `${prefix}/${path.replace(/^\/+/, '')}`;
+}
+
+export function createRoutes(base: string) {
+  const to = (path: string) => withBase(base, path);
+  return {
+    home: () => to('/'),
+    search: () => to('/search/'),
+    persona: (id: string) => to(`/personas/${id}/`),
+    facetIndex: (kind: FacetKindName) => to(`/${kind}/`),
+    facet: (kind: FacetKindName, slug: string, page = 1) =>
+      to(page > 1 ? `/${kind}/${slug}/${page}/` : `/${kind}/${slug}/`),
+    asset: (path: string) => to(path),
+  };
+}
+
+export type Routes = ReturnType<typeof createRoutes>;

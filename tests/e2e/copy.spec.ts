@@ -1,0 +1,43 @@
+import { expect, test, type Page } from '@playwright/test';
+import { promptOf } from './support/personaFiles.ts';
+import { siteUrl } from './support/sites.ts';
+
+async function copyAndRead(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Copy prompt' }).click();
+  await expect(page.getByRole('status')).toHaveText('Prompt copied to the clipboard.');
+  await expect(page.getByRole('button', { name: 'Copied ✓' })).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('copying the seed persona yields its body byte for byte', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  expect(await copyAndRead(page)).toBe(promptOf('personas/sr-backend.md'));
+});
+
+for (const id of ['tricky-whitespace', 'hostile', 'long-body', 'emoji-flag']) {
+  test(`copying ${id} yields its body byte for byte`, async ({ page }) => {
+    await page.goto(siteUrl('fixtures', `/personas/${id}/`));
+    expect(await copyAndRead(page)).toBe(promptOf(`tests/fixtures/catalog/${id}.md`));
+  });
+}
+
+test('without the async Clipboard API, copying falls back and still succeeds', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  await page.getByRole('button', { name: 'Copy prompt' }).click();
+  await expect(page.getByRole('status')).toHaveText('Prompt copied to the clipboard.');
+});
+
+test('when the clipboard is denied, the prompt is selected and the user is told', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  await page.getByRole('button', { name: 'Copy prompt' }).click();
+  await expect(page.getByRole('status')).toContainText('press Ctrl+C');
+  const fallback = page.getByRole('textbox', { name: 'Prompt text, selected for copying' });
+  await expect(fallback).toBeVisible();
+  await expect(fallback).toBeFocused();
+  const selected = await fallback.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
+  expect(selected).toBe(promptOf('personas/sr-backend.md'));
+});

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { siteUrl } from './support/sites.ts';
+
+test('home groups personas by category with counts and emoji', async ({ page }) => {
+  await page.goto(siteUrl('catalog'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const engineering = page.getByRole('region', { name: 'Engineering' });
+  await expect(engineering).toContainText(/\d+ personas?/);
+  await expect(engineering.getByRole('link', { name: 'Sr. Backend Engineer' })).toBeVisible();
+});
+
+test('a persona page shows its details, prompt and links', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  await expect(page).toHaveTitle(/Sr\. Backend Engineer/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sr. Backend Engineer');
+  await expect(page.getByText('🔧').first()).toBeAttached();
+  await expect(page.getByRole('link', { name: 'Engineering' }).first()).toHaveAttribute('href', '/categories/engineering/');
+  await expect(page.getByRole('link', { name: '#databases' })).toHaveAttribute('href', '/tags/databases/');
+  await expect(page.getByRole('link', { name: 'Coding' })).toHaveAttribute('href', '/affinities/coding/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Expertise' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Key Principles' })).toBeVisible();
+});
+
+for (const kind of ['categories', 'tags', 'affinities']) {
+  test(`the ${kind} index links to listings with counts`, async ({ page }) => {
+    await page.goto(siteUrl('catalog', `/${kind}/`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const first = page.getByRole('main').getByRole('listitem').first().getByRole('link');
+    await expect(first).toContainText(/\d+/);
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+  });
+}
+
+test('unknown addresses get a helpful 404 page', async ({ page }) => {
+  const response = await page.goto(siteUrl('catalog', '/personas/no-such-persona/'));
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("We couldn't find that page");
+  await expect(page.getByRole('link', { name: 'Browse all personas' })).toBeVisible();
+});
+
+test('every fixture persona gets a page under the subpath, with emoji decoded', async ({ page }) => {
+  for (const [id, emoji] of [['emoji-zwj', '👩‍💻'], ['emoji-flag', '🇯🇵'], ['escaped-emoji', '🧭'], ['extra-fields', '🧺'], ['minimal', '✏️'], ['long-body', '📜']]) {
+    const response = await page.goto(siteUrl('fixtures', `/personas/${id}/`));
+    expect(response?.status(), id).toBe(200);
+    await expect(page.locator('header span[aria-hidden]', { hasText: emoji }).first()).toBeAttached();
+  }
+  await page.goto(siteUrl('fixtures', '/categories/astronomy-lab/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Astronomy Lab');
+});
+
+test('the theme toggle switches and remembers the choice', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(siteUrl('catalog'));
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.goto(siteUrl('catalog', '/tags/'));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+});

@@ -1,0 +1,16 @@
+import type { Server } from 'node:http';
+import { buildSite } from './build.ts';
+import { SITES } from './sites.ts';
+import { serveStatic } from './staticServer.ts';
+
+export default async function globalSetup() {
+  const servers: Server[] = [];
+  for (const [name, site] of Object.entries(SITES)) {
+    const { status, output } = buildSite({ PERSONAS_DIR: site.personasDir, OUT_DIR: site.outDir, BASE_PATH: site.base });
+    if (status !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
+    servers.push(await serveStatic(site.outDir, site.port, site.base));
+  }
+  return async () => {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  };
+}

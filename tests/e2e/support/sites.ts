@@ -1,0 +1,17 @@
+/**
+ * The sites the e2e tests run against, each built once by the global setup
+ * from its own persona folder and served statically on its own port.
+ */
+export const SITES = {
+  /** The shipped catalog: personas/, built into dist/ as `npm run build` does. */
+  catalog: { personasDir: 'personas', outDir: 'dist', port: 4400, base: '/' },
+  /** Edge cases and hostile input, under a subpath like a GitHub Pages project site. */
+  fixtures: { personasDir: 'tests/fixtures/catalog', outDir: '.cache/e2e/fixtures', port: 4401, base: '/atlas' },
+} as const;
+
+export type SiteName = keyof typeof SITES;
+
+export function siteUrl(name: SiteName, path = '/'): string {
+  const { port, base } = SITES[name];
+  return `http://127.0.0.1:${port}${base.replace(/\/$/, '')}${path}`;
+}

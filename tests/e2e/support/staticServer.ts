@@ -1,0 +1,37 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves a built site the way a plain static CDN does: files only, directory
+ * index.html, the site's 404.html for anything else, under an optional base.
+ */
+export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
+  const prefix = base.replace(/\/+$/, '');
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const inside = prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`);
+    let file = inside ? join(root, normalize(pathname.slice(prefix.length) || '/')) : '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const found = file !== '' && existsSync(file) && statSync(file).isFile();
+    const served = found ? file : join(root, '404.html');
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+    createReadStream(served).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
