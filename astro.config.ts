@@ -1,6 +1,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { inertMarkdown } from './src/lib/inertMarkdown.ts';
 import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
 
@@ -11,9 +12,11 @@ export default defineConfig({
   base: config.base,
   outDir: config.outDir,
   trailingSlash: 'ignore',
+  compressHTML: false,
   markdown: {
     syntaxHighlight: false,
     processor: satteri({ mdastPlugins: [inertMarkdown], features: { smartPunctuation: false } }),
   },
+  integrations: [pagefindIndex()],
   vite: { plugins: [tailwindcss()] },
 });

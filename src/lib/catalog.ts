@@ -7,12 +7,16 @@ export interface HasPersona {
 
 export type FacetKindName = 'categories' | 'tags' | 'affinities';
 
+/** Search filter names: the Pagefind filter keys and the /search/ URL parameters. */
+export type SearchFilterName = 'category' | 'tag' | 'affinity';
+
 /** A way to group personas: each kind gets an index page and a page per value. */
 export interface FacetKind {
   name: FacetKindName;
   title: string;
   singular: string;
   intro: string;
+  searchFilter: SearchFilterName;
   valuesOf: (persona: Persona) => readonly string[];
 }
 
@@ -21,6 +25,7 @@ export const FACET_KINDS: readonly FacetKind[] = [
     name: 'categories',
     title: 'Categories',
     singular: 'Category',
+    searchFilter: 'category',
     intro: 'Every persona belongs to one field of work.',
     valuesOf: (persona) => [persona.category],
   },
@@ -28,6 +33,7 @@ export const FACET_KINDS: readonly FacetKind[] = [
     name: 'tags',
     title: 'Tags',
     singular: 'Tag',
+    searchFilter: 'tag',
     intro: 'Tools, topics and techniques the personas know well.',
     valuesOf: (persona) => persona.tags,
   },
@@ -35,6 +41,7 @@ export const FACET_KINDS: readonly FacetKind[] = [
     name: 'affinities',
     title: 'Worker affinities',
     singular: 'Worker affinity',
+    searchFilter: 'affinity',
     intro: 'The kinds of work each persona suits best.',
     valuesOf: (persona) => persona.worker_affinity,
   },
