@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isSingleEmoji } from './emoji.ts';
 
+/** Longer descriptions draw a warning: cards and search results show one sentence. */
+export const DESCRIPTION_LIMIT = 200;
+
 /** Lowercase letters, digits and inner hyphens: safe as a URL segment. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -10,7 +13,7 @@ function typeName(value: unknown): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
 const text = (expected = 'text') =>
@@ -24,33 +27,41 @@ const slug = () =>
     error: (issue) => `${quoted(issue.input)} is not a slug: use lowercase letters, digits and hyphens`,
   });
 
-const slugList = () =>
+const slugList = (description: string) =>
   z
     .array(slug(), { error: (issue) => `must be a list of slugs, got ${typeName(issue.input)}` })
+    .superRefine(
+      (list, ctx) => {
+        list.forEach((item, index) => {
+          if (list.indexOf(item) !== index) {
+            ctx.addIssue({ code: 'custom', path: [index], message: `${quoted(item)} is listed twice` });
+          }
+        });
+      },
+      // Report repeats even when another item is not a slug: one run, every problem.
+      { when: (payload) => Array.isArray(payload.value) },
+    )
+    .meta({ description, uniqueItems: true })
     .nullish()
-    .transform((list) => list ?? [])
-    .superRefine((list, ctx) => {
-      list.forEach((item, index) => {
-        if (list.indexOf(item) !== index) {
-          ctx.addIssue({ code: 'custom', path: [index], message: `${quoted(item)} is listed twice` });
-        }
-      });
-    });
+    .transform((list) => list ?? []);
 
 /**
  * THE persona frontmatter schema. The content collection, `npm run check`
  * and the published JSON Schema all derive from it. Unknown keys are kept.
  */
 export const personaSchema = z.looseObject({
-  id: slug(),
-  name: text().trim().min(1, 'must not be empty'),
-  emoji: text('one emoji').refine(isSingleEmoji, {
-    error: (issue) => `${quoted(issue.input)} is not a single emoji`,
-  }),
-  category: slug(),
-  description: text('one sentence').trim().min(1, 'must not be empty'),
-  worker_affinity: slugList(),
-  tags: slugList(),
+  id: slug().meta({ description: 'Unique lowercase slug (a-z, 0-9, hyphens); the page URL. Usually the file name.' }),
+  name: text().trim().min(1, 'must not be empty').meta({ description: 'Display name; any Unicode.' }),
+  emoji: text('one emoji')
+    .refine(isSingleEmoji, { error: (issue) => `${quoted(issue.input)} is not a single emoji` })
+    .meta({ description: 'Exactly one emoji; ZWJ sequences and flags count as one.', examples: ['🔧', '👩‍💻', '🇯🇵'] }),
+  category: slug().meta({ description: 'Category slug, e.g. engineering; new categories need no code change.' }),
+  description: text('one sentence')
+    .trim()
+    .min(1, 'must not be empty')
+    .meta({ description: `One sentence, under ${DESCRIPTION_LIMIT} characters, on one line.` }),
+  worker_affinity: slugList('Kinds of work the persona suits, as slugs: coding, research, writing…'),
+  tags: slugList('Topic tags, as slugs.'),
 });
 
 export type Persona = z.infer<typeof personaSchema>;

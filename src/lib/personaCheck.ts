@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import { personaSchema, type Persona } from './persona.ts';
+import { DESCRIPTION_LIMIT, personaSchema, type Persona } from './persona.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -43,7 +43,6 @@ export interface CheckResult {
   fileCount: number;
 }
 
-const DESCRIPTION_LIMIT = 200;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Every `.md` file below `dir`, sorted so reports are stable. */

@@ -1,12 +1,21 @@
 import { expect, test } from '@playwright/test';
+import { checkPersonas, formatProblem, readPersonaSources } from '../../src/lib/personaCheck.ts';
 import { buildSite } from './support/build.ts';
 
-test('a folder with bad persona files fails the build, naming each file and rule', async () => {
-  const { status, output } = buildSite({ PERSONAS_DIR: 'tests/fixtures/invalid', OUT_DIR: '.cache/e2e/invalid' });
+const INVALID = 'tests/fixtures/invalid';
+
+test('bad persona files fail the build with the same lines npm run check prints', async () => {
+  const { status, output } = buildSite({ PERSONAS_DIR: INVALID, OUT_DIR: '.cache/e2e/invalid' });
   expect(status).not.toBe(0);
-  expect(output).toContain('tests/fixtures/invalid/bad-emoji.md:4:8  emoji  "fire" is not a single emoji');
-  expect(output).toContain('tests/fixtures/invalid/not-a-slug.md:2:5  id  "Not A Slug" is not a slug');
-  expect(output).toContain('tests/fixtures/invalid/empty-body.md:8:1  body  is empty');
-  expect(output).toContain('tests/fixtures/invalid/same-id-a.md:2:5  id  "same-id" is also the id of tests/fixtures/invalid/same-id-b.md');
-  expect(output).toContain('tests/fixtures/invalid/same-id-b.md:2:5  id  "same-id" is also the id of tests/fixtures/invalid/same-id-a.md');
+  const { problems } = checkPersonas(readPersonaSources(INVALID));
+  expect(problems.length).toBeGreaterThan(20);
+  for (const problem of problems) expect(output).toContain(formatProblem(problem));
+  expect(output).toContain(`${INVALID}/emoji-not-single/word-emoji.md:4:8  emoji  "fire" is not a single emoji`);
+  expect(output).toContain(`${INVALID}/duplicate-ids/same-id-a.md:2:5  id  "same-id" is also the id of`);
+});
+
+test('a folder whose only problems are warnings still builds', async () => {
+  const { status, output } = buildSite({ PERSONAS_DIR: `${INVALID}/description-style`, OUT_DIR: '.cache/e2e/warnings' });
+  expect(status, output).toBe(0);
+  expect(output).toContain('description  warning: spans several lines');
 });

@@ -61,3 +61,11 @@ test('the theme toggle switches and remembers the choice', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the frontmatter JSON Schema is published', async ({ request }) => {
+  const response = await request.get(siteUrl('catalog', '/schema/persona.schema.json'));
+  expect(response.ok()).toBe(true);
+  const schema = await response.json();
+  expect(schema.required).toEqual(['id', 'name', 'emoji', 'category', 'description']);
+  expect(schema.$id).toMatch(/\/schema\/persona\.schema\.json$/);
+});

@@ -44,6 +44,7 @@ test('each rule yields a message naming the value and the rule', () => {
   ]);
   assert.deepEqual(messages({ ...valid, tags: ['sql', 'SQL Server', 'sql'] }), [
     'tags.1: "SQL Server" is not a slug: use lowercase letters, digits and hyphens',
+    'tags.2: "sql" is listed twice',
   ]);
   assert.deepEqual(messages({ ...valid, worker_affinity: ['coding', 'coding'] }), ['worker_affinity.1: "coding" is listed twice']);
   assert.deepEqual(messages({ ...valid, tags: 'sql' }), ['tags: must be a list of slugs, got a string']);

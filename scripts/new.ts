@@ -1,0 +1,50 @@
+// npm run new -- "Display Name" --category data [--emoji 🧮] [--description "..."] [--id custom-id]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SLUG_PATTERN } from '../src/lib/persona.ts';
+import { checkPersonas, formatProblem, readPersonaSources } from '../src/lib/personaCheck.ts';
+import { scaffoldPersona, slugify } from '../src/lib/scaffold.ts';
+import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    category: { type: 'string' },
+    emoji: { type: 'string', default: '🧑‍💼' },
+    description: { type: 'string' },
+    id: { type: 'string' },
+  },
+});
+
+const name = positionals.join(' ').trim();
+if (!name || !values.category) fail('Usage: npm run new -- "Display Name" --category <slug> [--emoji 🧮] [--description "..."] [--id <slug>]');
+const id = values.id ?? slugify(name);
+for (const [field, value] of [['id', id], ['category', values.category]]) {
+  if (!SLUG_PATTERN.test(value)) fail(`${field} ${JSON.stringify(value)} is not a slug: use lowercase letters, digits and hyphens`);
+}
+
+const dir = siteConfigFromEnv().personasDir;
+const path = join(dir, `${id}.md`);
+if (existsSync(path)) fail(`${path} already exists; pick another name or pass --id`);
+const owner = checkPersonas(existsSync(dir) ? readPersonaSources(dir) : []).personas.find((persona) => persona.data.id === id);
+if (owner) fail(`The id ${JSON.stringify(id)} is already used by ${owner.file}; pass --id to choose another`);
+
+const text = scaffoldPersona({
+  id,
+  name,
+  emoji: values.emoji,
+  category: values.category,
+  description: values.description ?? `${name} who helps with one clearly named kind of work.`,
+});
+const problems = checkPersonas([{ file: path, bytes: Buffer.from(text) }]).problems;
+if (problems.length) fail(problems.map(formatProblem).join('\n'));
+
+mkdirSync(dir, { recursive: true });
+writeFileSync(path, text);
+console.log(`Created ${path}. Write the prompt, fill in tags and worker_affinity, then run npm run check.`);
