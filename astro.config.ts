@@ -1,6 +1,8 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { hostingFiles } from './src/integrations/hostingFiles.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { inertMarkdown } from './src/lib/inertMarkdown.ts';
 import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
@@ -17,6 +19,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: satteri({ mdastPlugins: [inertMarkdown], features: { smartPunctuation: false } }),
   },
-  integrations: [pagefindIndex()],
-  vite: { plugins: [tailwindcss()] },
+  // Every script and stylesheet is a file of the site's own, so the
+  // Content-Security-Policy needs no 'unsafe-inline' (see src/lib/securityHeaders.ts).
+  build: { inlineStylesheets: 'never' },
+  integrations: [sitemap(), pagefindIndex(), hostingFiles()],
+  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
 });

@@ -69,3 +69,18 @@ test('the frontmatter JSON Schema is published', async ({ request }) => {
   expect(schema.required).toEqual(['id', 'name', 'emoji', 'category', 'description']);
   expect(schema.$id).toMatch(/\/schema\/persona\.schema\.json$/);
 });
+
+test('pages carry absolute canonical URLs, share tags, a manifest and a sitemap under the subpath', async ({ page, request }) => {
+  await page.goto(siteUrl('fixtures', '/personas/minimal/'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', siteUrl('fixtures', '/personas/minimal/'));
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Fixture with no optional fields at all.');
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', siteUrl('fixtures', '/og-default.png'));
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  const manifest = await request.get(siteUrl('fixtures', '/manifest.webmanifest'));
+  expect((await manifest.json()).name).toBe('Persona Atlas');
+  const robots = await (await request.get(siteUrl('fixtures', '/robots.txt'))).text();
+  expect(robots).toContain(`Sitemap: ${siteUrl('fixtures', '/sitemap-index.xml')}`);
+  const sitemap = await (await request.get(siteUrl('fixtures', '/sitemap-0.xml'))).text();
+  expect(sitemap).toContain(`<loc>${siteUrl('fixtures', '/personas/minimal/')}</loc>`);
+});

@@ -1,12 +1,17 @@
 import type { Server } from 'node:http';
 import { buildSite } from './build.ts';
-import { SITES } from './sites.ts';
+import { SITES, siteOrigin, type SiteName } from './sites.ts';
 import { serveStatic } from './staticServer.ts';
 
 export default async function globalSetup() {
   const servers: Server[] = [];
   for (const [name, site] of Object.entries(SITES)) {
-    const { status, output } = buildSite({ PERSONAS_DIR: site.personasDir, OUT_DIR: site.outDir, BASE_PATH: site.base });
+    const { status, output } = buildSite({
+      PERSONAS_DIR: site.personasDir,
+      OUT_DIR: site.outDir,
+      BASE_PATH: site.base,
+      SITE_URL: siteOrigin(name as SiteName),
+    });
     if (status !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
     servers.push(await serveStatic(site.outDir, site.port, site.base));
   }

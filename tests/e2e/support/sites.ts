@@ -11,7 +11,8 @@ export const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
+export const siteOrigin = (name: SiteName) => `http://127.0.0.1:${SITES[name].port}`;
+
 export function siteUrl(name: SiteName, path = '/'): string {
-  const { port, base } = SITES[name];
-  return `http://127.0.0.1:${port}${base.replace(/\/$/, '')}${path}`;
+  return `${siteOrigin(name)}${SITES[name].base.replace(/\/$/, '')}${path}`;
 }

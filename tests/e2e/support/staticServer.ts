@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -6,9 +6,9 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.mdc': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.wasm': 'application/wasm',
@@ -17,12 +17,34 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+type HeaderRule = { pattern: RegExp; headers: [string, string][] };
+
+/** Reads a Netlify/Cloudflare `_headers` file: a path line, then indented `Name: value` lines. */
+function readHeaderRules(root: string): HeaderRule[] {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return [];
+  const rules: HeaderRule[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${pattern}$`), headers: [] });
+    } else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1)?.headers.push([name, value.join(':').trim()]);
+    }
+  }
+  return rules;
+}
+
 /**
- * Serves a built site the way a plain static CDN does: files only, directory
- * index.html, the site's 404.html for anything else, under an optional base.
+ * Serves a built site the way a static CDN does: files only, directory
+ * index.html, the site's 404.html for anything else, the headers its
+ * `_headers` file asks for, all under an optional base path.
  */
 export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
   const prefix = base.replace(/\/+$/, '');
+  const rules = readHeaderRules(root);
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const inside = prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -30,6 +52,9 @@ export function serveStatic(root: string, port: number, base = '/'): Promise<Ser
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = file !== '' && existsSync(file) && statSync(file).isFile();
     const served = found ? file : join(root, '404.html');
+    for (const rule of rules) {
+      if (rule.pattern.test(pathname)) for (const [name, value] of rule.headers) response.setHeader(name, value);
+    }
     response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
     createReadStream(served).pipe(response);
   });

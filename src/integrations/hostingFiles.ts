@@ -1,0 +1,20 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { headersFile } from '../lib/securityHeaders.ts';
+
+/** Writes _headers (Netlify, Cloudflare Pages) for the base path this build is for. */
+export function hostingFiles(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'persona-atlas:hosting-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir }) => {
+        await writeFile(fileURLToPath(new URL('_headers', dir)), headersFile(base));
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { contentSecurityPolicy, headersFile, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
+
+test('scripts need no unsafe-inline or eval; WebAssembly is allowed for search', () => {
+  const policy = contentSecurityPolicy();
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  assert.doesNotMatch(contentSecurityPolicy(true), /frame-ancestors/);
+});
+
+test('_headers sets security headers everywhere and immutable caching under the base path', () => {
+  const file = headersFile('/atlas');
+  assert.match(file, /^\/atlas\/\*\n {2}Content-Security-Policy: /);
+  for (const path of ['/atlas/_astro/*', '/atlas/pagefind/index/*', '/atlas/pagefind/fragment/*', '/atlas/pagefind/filter/*']) {
+    assert.ok(file.includes(`${path}\n  Cache-Control: public, max-age=31536000, immutable`), path);
+  }
+  assert.equal((file.match(/Cache-Control/g) ?? []).length, 4);
+});
+
+test('docs/deploying.md shows the headers the build writes', () => {
+  const guide = readFileSync('docs/deploying.md', 'utf8');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    assert.ok(guide.includes(`${name}: ${value}`), `${name} in the header list`);
+    assert.ok(guide.includes(`add_header ${name} "${value}" always;`), `${name} in the nginx snippet`);
+  }
+});
