@@ -73,6 +73,17 @@ export function sortByName<T extends HasPersona>(personas: readonly T[]): T[] {
   return [...personas].sort((a, b) => collator.compare(a.data.name, b.data.name) || a.data.id.localeCompare(b.data.id));
 }
 
+export type PersonaOrder = 'name' | 'size';
+
+/** Personas by name (as given) or largest prompt first, ties by name. */
+export function orderPersonas<T extends HasPersona>(sortedByName: readonly T[], order: PersonaOrder, sizeOf: (persona: T) => number): T[] {
+  if (order === 'name') return [...sortedByName];
+  return sortedByName
+    .map((persona, index) => ({ persona, index, size: sizeOf(persona) }))
+    .sort((a, b) => b.size - a.size || a.index - b.index)
+    .map(({ persona }) => persona);
+}
+
 /** Groups personas by one facet kind, facets sorted by label. */
 export function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind): Facet<T>[] {
   const groups = new Map<string, T[]>();

@@ -10,8 +10,10 @@ export interface SiteConfig {
   base: string;
   /** Absolute origin used for canonical URLs, sitemap and feeds. */
   site: string;
-  /** Repository browse URL for "Edit this persona" links, when known. */
+  /** GitHub repository URL for "Edit this persona" links, when known. */
   repoUrl?: string;
+  /** Branch the edit links open. */
+  repoBranch: string;
 }
 
 export function normalizeBase(raw: string | undefined): string {
@@ -38,5 +40,6 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     base: normalizeBase(env.BASE_PATH),
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
+    repoBranch: env.REPO_BRANCH?.trim() || 'main',
   };
 }

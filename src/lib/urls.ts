@@ -10,6 +10,11 @@ export function createRoutes(base: string) {
   const to = (path: string) => withBase(base, path);
   return {
     home: () => to('/'),
+    homeBySize: () => to('/by-size/'),
+    feed: () => to('/feed.xml'),
+    apiIndex: () => to('/api/personas.json'),
+    personaJson: (id: string) => to(`/api/personas/${id}.json`),
+    personaMarkdown: (id: string) => to(`/personas/${id}.md`),
     search: () => to('/search/'),
     persona: (id: string) => to(`/personas/${id}/`),
     facetIndex: (kind: FacetKindName) => to(`/${kind}/`),

@@ -4,7 +4,7 @@ import { siteUrl } from './support/sites.ts';
 
 async function copyAndRead(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Copy prompt' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Prompt copied to the clipboard.');
+  await expect(page.getByRole('status').filter({ hasText: 'Prompt copied' })).toHaveText('Prompt copied to the clipboard.');
   await expect(page.getByRole('button', { name: 'Copied ✓' })).toBeVisible();
   return page.evaluate(() => navigator.clipboard.readText());
 }
@@ -25,7 +25,7 @@ test('without the async Clipboard API, copying falls back and still succeeds', a
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   await page.getByRole('button', { name: 'Copy prompt' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Prompt copied to the clipboard.');
+  await expect(page.getByRole('status').filter({ hasText: 'Prompt copied' })).toHaveText('Prompt copied to the clipboard.');
 });
 
 test('when the clipboard is denied, the prompt is selected and the user is told', async ({ page }) => {
@@ -34,7 +34,7 @@ test('when the clipboard is denied, the prompt is selected and the user is told'
   });
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   await page.getByRole('button', { name: 'Copy prompt' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText('press Ctrl+C');
+  await expect(page.getByRole('status').filter({ hasText: 'press Ctrl+C' })).toContainText('The prompt is selected below');
   const fallback = page.getByRole('textbox', { name: 'Prompt text, selected for copying' });
   await expect(fallback).toBeVisible();
   await expect(fallback).toBeFocused();

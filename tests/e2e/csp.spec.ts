@@ -23,7 +23,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
 
     await page.getByRole('button', { name: 'Copy prompt' }).click();
-    await expect(page.getByRole('main').getByRole('status')).toHaveText('Prompt copied to the clipboard.');
+    await expect(page.getByRole('status').filter({ hasText: 'Prompt copied' })).toHaveText('Prompt copied to the clipboard.');
     const personasDir = SITES[name].personasDir;
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(promptOf(`${personasDir}/sr-backend.md`));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalog, labelFromSlug } from '../../src/lib/catalog.ts';
+import { buildCatalog, labelFromSlug, orderPersonas } from '../../src/lib/catalog.ts';
 import { personaSchema } from '../../src/lib/persona.ts';
 
 function persona(id: string, category: string, tags: string[] = [], worker_affinity: string[] = []) {
@@ -50,4 +50,11 @@ test('related personas stay bounded in a huge shared tag', () => {
   const related = big.related(many[2500], 4);
   assert.equal(related.length, 4);
   assert.ok(related.every((p) => p !== many[2500]));
+});
+
+test('personas order by name or by size, largest first with ties by name', () => {
+  const sizes: Record<string, number> = { alpha: 10, mid: 30, zeta: 30 };
+  const data = catalog.facet('categories', 'data')!.personas;
+  assert.deepEqual(ids(orderPersonas(data, 'name', (p) => sizes[p.data.id])), ['alpha', 'mid', 'zeta']);
+  assert.deepEqual(ids(orderPersonas(data, 'size', (p) => sizes[p.data.id])), ['mid', 'zeta', 'alpha']);
 });

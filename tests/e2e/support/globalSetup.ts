@@ -11,6 +11,7 @@ export default async function globalSetup() {
       OUT_DIR: site.outDir,
       BASE_PATH: site.base,
       SITE_URL: siteOrigin(name as SiteName),
+      REPO_URL: site.repoUrl,
     });
     if (status !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
     servers.push(await serveStatic(site.outDir, site.port, site.base));

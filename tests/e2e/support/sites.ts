@@ -4,9 +4,15 @@
  */
 export const SITES = {
   /** The shipped catalog: personas/, built into dist/ as `npm run build` does. */
-  catalog: { personasDir: 'personas', outDir: 'dist', port: 4400, base: '/' },
+  catalog: { personasDir: 'personas', outDir: 'dist', port: 4400, base: '/', repoUrl: '' },
   /** Edge cases and hostile input, under a subpath like a GitHub Pages project site. */
-  fixtures: { personasDir: 'tests/fixtures/catalog', outDir: '.cache/e2e/fixtures', port: 4401, base: '/atlas' },
+  fixtures: {
+    personasDir: 'tests/fixtures/catalog',
+    outDir: '.cache/e2e/fixtures',
+    port: 4401,
+    base: '/atlas',
+    repoUrl: 'https://github.com/example/persona-atlas',
+  },
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,29 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+
+/** The tokenizer encoding behind token estimates (GPT-4o and later OpenAI models). */
+export const TOKEN_ENCODING = 'o200k_base';
+
+/** Silent reading speed used for reading time, in words per minute. */
+const WORDS_PER_MINUTE = 230;
+
+export interface PromptInsights {
+  words: number;
+  tokens: number;
+  readingMinutes: number;
+}
+
+export function promptInsights(prompt: string): PromptInsights {
+  const words = prompt.split(/\s+/u).filter(Boolean).length;
+  return {
+    words,
+    tokens: countTokens(prompt),
+    readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+  };
+}
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const full = new Intl.NumberFormat('en');
+
+/** "1.2K" for cards, "1,234" for detail: both from one place. */
+export const formatCount = (value: number, style: 'compact' | 'full' = 'full') =>
+  (style === 'compact' ? compact : full).format(value);

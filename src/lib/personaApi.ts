@@ -1,0 +1,45 @@
+import type { PromptInsights } from './insights.ts';
+import type { Persona } from './persona.ts';
+
+/** Bumped whenever a field of the JSON API changes meaning or disappears. */
+export const API_SCHEMA_VERSION = 1;
+
+export interface PersonaUrls {
+  page: string;
+  markdown: string;
+  json: string;
+}
+
+export interface ApiPersona {
+  id: string;
+  name: string;
+  emoji: string;
+  category: string;
+  description: string;
+  worker_affinity: string[];
+  tags: string[];
+  words: number;
+  tokens: number;
+  urls: PersonaUrls;
+}
+
+/** One persona's metadata as the API publishes it: known fields only, no body. */
+export function apiPersona(persona: Persona, insights: PromptInsights, urls: PersonaUrls): ApiPersona {
+  const { id, name, emoji, category, description, worker_affinity, tags } = persona;
+  return { id, name, emoji, category, description, worker_affinity, tags, words: insights.words, tokens: insights.tokens, urls };
+}
+
+/** /api/personas.json: every persona, sorted by id so diffs between builds stay small. */
+export function apiIndex(personas: ApiPersona[], tokenEncoding: string) {
+  return {
+    schemaVersion: API_SCHEMA_VERSION,
+    tokenEncoding,
+    count: personas.length,
+    personas: [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+/** /api/personas/<id>.json: the metadata plus the prompt, exactly as written. */
+export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string) {
+  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, prompt };
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { getCatalog, insightsOf, personaUrls } from '../../data/catalog.ts';
+import { TOKEN_ENCODING } from '../../lib/insights.ts';
+import { apiIndex, apiPersona } from '../../lib/personaApi.ts';
+
+export const GET: APIRoute = async () => {
+  const { personas } = await getCatalog();
+  const index = apiIndex(
+    personas.map((entry) => apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id))),
+    TOKEN_ENCODING,
+  );
+  return new Response(JSON.stringify(index));
+};

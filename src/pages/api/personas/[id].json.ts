@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { insightsOf, personaPaths, personaUrls, promptOf, type PersonaEntry } from '../../../data/catalog.ts';
+import { TOKEN_ENCODING } from '../../../lib/insights.ts';
+import { apiDetail, apiPersona } from '../../../lib/personaApi.ts';
+
+export const getStaticPaths = personaPaths satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ entry: PersonaEntry }> = ({ props: { entry } }) => {
+  const persona = apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id));
+  return new Response(JSON.stringify(apiDetail(persona, promptOf(entry), TOKEN_ENCODING), null, 2));
+};

@@ -1,0 +1,37 @@
+function legacyCopy(text: string): boolean {
+  const scratch = document.createElement('textarea');
+  scratch.value = text;
+  scratch.setAttribute('readonly', '');
+  scratch.style.position = 'fixed';
+  scratch.style.opacity = '0';
+  document.body.append(scratch);
+  scratch.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    scratch.remove();
+  }
+}
+
+/** Copies text, falling back to the legacy command where the Clipboard API is missing; false when refused. */
+export async function copyToClipboard(text: string): Promise<boolean> {
+  if (!navigator.clipboard?.writeText) return legacyCopy(text);
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Saves text as a file without a server round trip. */
+export function downloadText(text: string, fileName: string, mediaType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
