@@ -1,11 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog.ts';
 import { promptInsights, type PromptInsights } from '../lib/insights.ts';
+import { readPrompt } from '../lib/personaCheck.ts';
 import { routes, site } from './site.ts';
 
 export type PersonaEntry = CollectionEntry<'personas'>;
 
 let catalog: Promise<Catalog<PersonaEntry>> | undefined;
+const promptById = new Map<string, string>();
 const insightsById = new Map<string, PromptInsights>();
 
 /** The catalog, built once per build and shared by every page. */
@@ -14,8 +16,15 @@ export function getCatalog(): Promise<Catalog<PersonaEntry>> {
   return catalog;
 }
 
-/** The prompt exactly as written in the file (the loader keeps every byte). */
-export const promptOf = (entry: PersonaEntry): string => entry.body ?? '';
+/** The prompt exactly as written in the file, read once per build. */
+export function promptOf(entry: PersonaEntry): string {
+  let prompt = promptById.get(entry.id);
+  if (prompt === undefined) {
+    prompt = readPrompt(entry.filePath!);
+    promptById.set(entry.id, prompt);
+  }
+  return prompt;
+}
 
 /** Word and token counts, computed once per persona per build. */
 export function insightsOf(entry: PersonaEntry): PromptInsights {

@@ -187,6 +187,11 @@ export function checkPersonas(sources: PersonaSource[]): CheckResult {
   return { personas: personas.filter((persona) => !failed.has(persona.file)), problems, fileCount: sources.length };
 }
 
+/** The prompt of a persona file: its text after the frontmatter's closing line, byte for byte. */
+export function readPrompt(path: string): string {
+  return matter(readFileSync(path, 'utf8'), {}).content;
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`;
 }

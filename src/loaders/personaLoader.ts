@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from '../lib/personaCheck.ts';
 
@@ -9,13 +9,16 @@ import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from
  * Astro's glob() loader does not fit persona files: its markdown entry type
  * trims the body (the copied prompt must keep every byte), it keeps one of two
  * files sharing an id without failing, and it stops at the first bad file.
- * This loader reads each file once, fails with every problem, and keeps glob's
- * content cache: an unchanged file (same digest) is not rendered again.
+ *
+ * Only the frontmatter goes into the data store. Astro compiles the whole
+ * store into one module for the build; with bodies and rendered HTML in it,
+ * 10,000 personas made a 120 MB module that cost minutes and gigabytes. Pages
+ * read prompts from the files instead (src/data/catalog.ts).
  */
 export function personaLoader(dir: string): Loader {
   const folder = resolve(dir);
 
-  async function sync({ store, logger, parseData, generateDigest, renderMarkdown, config }: LoaderContext) {
+  async function sync({ store, logger, parseData, generateDigest, config }: LoaderContext) {
     const result = checkPersonas(readPersonaSources(folder));
     const { error, warning } = countBySeverity(result.problems);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
@@ -29,16 +32,7 @@ export function personaLoader(dir: string): Loader {
       const digest = generateDigest(persona.text);
       if (store.get(id)?.digest === digest) continue;
       const path = resolve(persona.file);
-      store.set({
-        id,
-        data: await parseData({ id, data: persona.data, filePath: path }),
-        body: persona.body,
-        filePath: relative(root, path),
-        digest,
-        // The renderer strips the frontmatter itself; handing it the body alone
-        // would let a body that opens with `---` pass for frontmatter.
-        rendered: await renderMarkdown(persona.text, { fileURL: pathToFileURL(path) }),
-      });
+      store.set({ id, data: await parseData({ id, data: persona.data, filePath: path }), filePath: relative(root, path), digest });
     }
     for (const id of store.keys()) if (!current.has(id)) store.delete(id);
   }

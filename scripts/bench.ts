@@ -1,0 +1,89 @@
+// npm run bench [-- --n 2000]: builds N synthetic personas exactly as users
+// build (PERSONAS_DIR, search index included) and prints what it costs.
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureInBrowser } from '../bench/browserMeasure.ts';
+import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
+import { distStats, pageGzip } from '../bench/distStats.ts';
+import { writeSyntheticPersonas } from '../bench/syntheticPersonas.ts';
+import { serveStatic } from '../tests/e2e/support/staticServer.ts';
+
+const { values } = parseArgs({ options: { n: { type: 'string', multiple: true } } });
+const sizes = values.n?.map(Number) ?? [1000, 10000];
+const WORK = resolve('bench/tmp');
+const QUERIES = ['kafka', 'rollback', 'onboarding', 'ledger', 'heuristic', 'retention', 'throughput'];
+const PORT = 4410;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function benchmark(count: number) {
+  const personasDir = join(WORK, `personas-${count}`);
+  const outDir = join(WORK, `dist-${count}`);
+  const timings = join(WORK, `timings-${count}.json`);
+  const files = writeSyntheticPersonas(personasDir, count);
+  const env = { PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: `http://127.0.0.1:${PORT}` };
+
+  rmSync(contentCacheDir(), { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  console.log(`\n${count} personas: cold build…`);
+  const cold = await runBuild(env, timings);
+
+  const dist = distStats(outDir);
+  const server = await serveStatic(outDir, PORT);
+  const browser = await measureInBrowser(`http://127.0.0.1:${PORT}/personas/persona-00000/`, QUERIES);
+  server.close();
+
+  console.log(`${count} personas: warm rebuild after editing one persona…`);
+  appendFileSync(files[0], '\n- One more principle, added to measure a warm rebuild.\n');
+  const warm = await runBuild(env, timings);
+
+  return {
+    personas: count,
+    coldBuild: { ...cold, msPerPersona: cold.wallMs / count },
+    warmBuild: { wallMs: warm.wallMs },
+    dist: { bytes: dist.bytes, files: dist.files },
+    pagesGzip: {
+      home: pageGzip(outDir, 'index.html'),
+      category: pageGzip(outDir, 'categories/engineering/index.html'),
+      persona: pageGzip(outDir, 'personas/persona-00000/index.html'),
+      largest: dist.largestPage,
+    },
+    personaPageLoad: browser.page,
+    search: browser.search,
+  };
+}
+
+mkdirSync(WORK, { recursive: true });
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const results = [];
+for (const count of sizes) results.push(await benchmark(count));
+
+const rows: [string, (r: (typeof results)[number]) => string][] = [
+  ['cold build, wall', (r) => s(r.coldBuild.wallMs)],
+  ['  content loading', (r) => s(r.coldBuild.contentMs)],
+  ['  page rendering', (r) => s(r.coldBuild.renderMs)],
+  ['  search indexing', (r) => s(r.coldBuild.indexMs)],
+  ['ms per persona', (r) => r.coldBuild.msPerPersona.toFixed(2)],
+  ['peak RSS', (r) => mb(r.coldBuild.peakRssBytes)],
+  ['warm rebuild (1 edit)', (r) => s(r.warmBuild.wallMs)],
+  ['dist size / files', (r) => `${mb(r.dist.bytes)} / ${r.dist.files}`],
+  ['home page (gzip)', (r) => kb(r.pagesGzip.home)],
+  ['category page (gzip)', (r) => kb(r.pagesGzip.category)],
+  ['persona page (gzip)', (r) => kb(r.pagesGzip.persona)],
+  ['largest page (gzip)', (r) => `${kb(r.pagesGzip.largest.gzipBytes)} ${r.pagesGzip.largest.path}`],
+  ['persona load: JS / CSS', (r) => `${kb(r.personaPageLoad.jsGzip)} / ${kb(r.personaPageLoad.cssGzip)}`],
+  ['persona load: total', (r) => kb(r.personaPageLoad.totalGzip)],
+  ['search: first query bytes', (r) => kb(r.search.firstQueryBytes)],
+  ['search: first query', (r) => `${r.search.firstQueryMs} ms`],
+  ['search: later queries (median)', (r) => `${r.search.warmMedianMs} ms`],
+];
+const header = `| measure | ${results.map((r) => `${r.personas.toLocaleString('en')} personas`).join(' | ')} |`;
+const table = [header, `| --- | ${results.map(() => '---').join(' | ')} |`, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`)].join('\n');
+
+console.log(`\nMachine: ${machine}\n\n${table}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
+console.log('Wrote bench/results.json');
