@@ -1,5 +1,5 @@
 // Deterministic synthetic personas for benchmarks: same N, same files, every run.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function random(seed: number) {
@@ -19,14 +19,39 @@ const TAGS = Array.from({ length: 160 }, (_, i) => `topic-${['alpha', 'beta', 'g
 const AFFINITIES = ['coding', 'research', 'writing', 'analysis', 'planning', 'review', 'teaching', 'operations'];
 const ROLES = ['Engineer', 'Analyst', 'Strategist', 'Coach', 'Reviewer', 'Architect', 'Advisor', 'Specialist', 'Planner', 'Editor', 'Scientist', 'Designer'];
 const FIELDS = ['Backend', 'Data', 'Security', 'Growth', 'Platform', 'Content', 'Privacy', 'Cloud', 'Mobile', 'Research', 'Finance', 'Learning', 'Support', 'Brand', 'Quality', 'Systems'];
-const WORDS = ['reliable', 'latency', 'evidence', 'contract', 'pipeline', 'interface', 'budget', 'schema', 'review', 'incident', 'customer', 'experiment', 'roadmap', 'metric', 'boundary', 'cohort', 'ledger', 'deadline', 'feedback', 'migration', 'fallback', 'audit', 'forecast', 'prototype', 'checklist', 'tradeoff', 'kafka', 'postgres', 'onboarding', 'retention', 'accessibility', 'throughput', 'idempotent', 'rollback', 'runbook', 'taxonomy', 'hypothesis', 'rubric', 'glossary', 'heuristic'];
+// Words drawn with the frequencies they have in the shipped personas: real
+// English prose, so tokenizing and indexing cost what real prompts cost, and a
+// query matches some personas rather than all of them.
+const CORPUS = readdirSync('personas')
+  .filter((name) => name.endsWith('.md'))
+  .flatMap((name) => readFileSync(join('personas', name), 'utf8').split('\n---\n').slice(1).join('').match(/[a-z][a-z'-]+/gi) ?? []);
+const COUNTS = [...CORPUS.reduce((counts, word) => counts.set(word, (counts.get(word) ?? 0) + 1), new Map<string, number>())].sort(
+  ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b),
+);
+const VOCABULARY = COUNTS.map(([word]) => word);
+const CUMULATIVE = COUNTS.map(([, count]) => count).map(((sum) => (count: number) => (sum += count))(0));
+
+/** Words of middling frequency: each appears in some, not most, personas. */
+export const BENCH_QUERIES = [300, 600, 900, 1200, 1600, 2000, 2400].map((rank) => VOCABULARY[rank].toLowerCase());
+
+function word(rand: () => number): string {
+  const target = rand() * CUMULATIVE[CUMULATIVE.length - 1];
+  let low = 0;
+  let high = CUMULATIVE.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (CUMULATIVE[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return VOCABULARY[low];
+}
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)];
 }
 
 function sentence(rand: () => number, length: number): string {
-  const words = Array.from({ length }, () => pick(rand, WORDS));
+  const words = Array.from({ length }, () => word(rand));
   return `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(' ')}.`;
 }
 

@@ -7,13 +7,12 @@ import { parseArgs } from 'node:util';
 import { measureInBrowser } from '../bench/browserMeasure.ts';
 import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
-import { writeSyntheticPersonas } from '../bench/syntheticPersonas.ts';
+import { BENCH_QUERIES, writeSyntheticPersonas } from '../bench/syntheticPersonas.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', multiple: true } } });
 const sizes = values.n?.map(Number) ?? [1000, 10000];
 const WORK = resolve('bench/tmp');
-const QUERIES = ['kafka', 'rollback', 'onboarding', 'ledger', 'heuristic', 'retention', 'throughput'];
 const PORT = 4410;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -34,7 +33,7 @@ async function benchmark(count: number) {
 
   const dist = distStats(outDir);
   const server = await serveStatic(outDir, PORT);
-  const browser = await measureInBrowser(`http://127.0.0.1:${PORT}/personas/persona-00000/`, QUERIES);
+  const browser = await measureInBrowser(`http://127.0.0.1:${PORT}/personas/persona-00000/`, BENCH_QUERIES);
   server.close();
 
   console.log(`${count} personas: warm rebuild after editing one persona…`);

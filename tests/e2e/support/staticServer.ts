@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,10 +38,12 @@ function readHeaderRules(root: string): HeaderRule[] {
   return rules;
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
+
 /**
  * Serves a built site the way a static CDN does: files only, directory
  * index.html, the site's 404.html for anything else, the headers its
- * `_headers` file asks for, all under an optional base path.
+ * `_headers` file asks for, gzip for text, all under an optional base path.
  */
 export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
   const prefix = base.replace(/\/+$/, '');
@@ -55,8 +58,11 @@ export function serveStatic(root: string, port: number, base = '/'): Promise<Ser
     for (const rule of rules) {
       if (rule.pattern.test(pathname)) for (const [name, value] of rule.headers) response.setHeader(name, value);
     }
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
-    createReadStream(served).pipe(response);
+    const type = TYPES[extname(served)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    response.writeHead(found ? 200 : 404, { 'content-type': type, vary: 'accept-encoding', ...(gzip && { 'content-encoding': 'gzip' }) });
+    const body = createReadStream(served);
+    (gzip ? body.pipe(createGzip()) : body).pipe(response);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
