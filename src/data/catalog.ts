@@ -7,8 +7,6 @@ import { routes, site } from './site.ts';
 export type PersonaEntry = CollectionEntry<'personas'>;
 
 let catalog: Promise<Catalog<PersonaEntry>> | undefined;
-const promptById = new Map<string, string>();
-const insightsById = new Map<string, PromptInsights>();
 
 /** The catalog, built once per build and shared by every page. */
 export function getCatalog(): Promise<Catalog<PersonaEntry>> {
@@ -16,25 +14,20 @@ export function getCatalog(): Promise<Catalog<PersonaEntry>> {
   return catalog;
 }
 
-/** The prompt exactly as written in the file, read once per build. */
-export function promptOf(entry: PersonaEntry): string {
-  let prompt = promptById.get(entry.id);
-  if (prompt === undefined) {
-    prompt = readPrompt(entry.filePath!);
-    promptById.set(entry.id, prompt);
-  }
-  return prompt;
+/** Computes a value once per persona per build, however many pages ask for it. */
+function perPersona<T>(compute: (entry: PersonaEntry) => T): (entry: PersonaEntry) => T {
+  const values = new Map<string, T>();
+  return (entry) => {
+    if (!values.has(entry.id)) values.set(entry.id, compute(entry));
+    return values.get(entry.id)!;
+  };
 }
 
-/** Word and token counts, computed once per persona per build. */
-export function insightsOf(entry: PersonaEntry): PromptInsights {
-  let insights = insightsById.get(entry.id);
-  if (!insights) {
-    insights = promptInsights(promptOf(entry));
-    insightsById.set(entry.id, insights);
-  }
-  return insights;
-}
+/** The prompt exactly as written in the file. */
+export const promptOf = perPersona((entry) => readPrompt(entry.filePath!));
+
+/** Word and token counts. */
+export const insightsOf = perPersona((entry): PromptInsights => promptInsights(promptOf(entry)));
 
 /** Absolute URLs of a persona's page and data files. */
 export function personaUrls(id: string) {
