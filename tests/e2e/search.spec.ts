@@ -115,3 +115,19 @@ test('without JavaScript the search page says so and links to browsing', async (
   await expect(page.getByRole('main').getByRole('link', { name: 'category' })).toBeVisible();
   await context.close();
 });
+
+test('once loaded, visited pages and earlier searches work offline', async ({ page, context }) => {
+  await page.goto(siteUrl('fixtures', '/search/'));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.getByLabel('Words to find').fill('kafka');
+  await expect(page.getByRole('main').getByRole('listitem').first()).toContainText('Sr. Backend Engineer');
+  await page.goto(siteUrl('fixtures', '/personas/minimal/'));
+
+  await context.setOffline(true);
+  await page.goto(siteUrl('fixtures', '/search/?q=kafka'));
+  await expect(page.getByRole('main').getByRole('listitem').first()).toContainText('Sr. Backend Engineer');
+  await page.goto(siteUrl('fixtures', '/personas/minimal/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Minimal');
+  await context.setOffline(false);
+});
