@@ -3,7 +3,14 @@ import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from
 import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
 
 const strict = process.argv.includes('--strict');
-const result = checkPersonas(readPersonaSources(siteConfigFromEnv().personasDir));
+let sources;
+try {
+  sources = readPersonaSources(siteConfigFromEnv().personasDir);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const result = checkPersonas(sources);
 const { error, warning } = countBySeverity(result.problems);
 
 console.log(formatReport(result));

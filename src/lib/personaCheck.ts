@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
@@ -47,6 +47,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Every `.md` file below `dir`, sorted so reports are stable. */
 export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSource[] {
+  if (!existsSync(dir)) throw new Error(`The persona folder ${dir} does not exist (set PERSONAS_DIR to another folder)`);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.md'))
     .sort();

@@ -95,3 +95,7 @@ test('YAML escapes decode: "\\U0001F527" is 🔧', () => {
   const [seed] = checkPersonas(readPersonaSources('personas')).personas.filter((p) => p.data.id === 'sr-backend');
   assert.equal(seed.data.emoji, '🔧');
 });
+
+test('a missing persona folder is named in the error', () => {
+  assert.throws(() => readPersonaSources('tests/fixtures/no-such-folder'), /persona folder tests\/fixtures\/no-such-folder does not exist/);
+});
