@@ -65,6 +65,3 @@ export const personaSchema = z.looseObject({
 });
 
 export type Persona = z.infer<typeof personaSchema>;
-
-/** The frontmatter keys the schema knows, in the order authors write them. */
-export const PERSONA_FIELDS = Object.keys(personaSchema.shape);
