@@ -2,6 +2,7 @@
 // shows intent (focus or typing), so pages do not pay for search up front.
 
 import type { SearchFilterName } from '../lib/catalog.ts';
+import { withBase } from '../lib/urls.ts';
 
 export type SearchFilters = Partial<Record<SearchFilterName, string>>;
 
@@ -29,7 +30,7 @@ interface Pagefind {
   search(query: string | null, options: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const base = withBase(import.meta.env.BASE_URL, '/');
 let engine: Promise<Pagefind> | undefined;
 
 function loadEngine(): Promise<Pagefind> {
