@@ -58,7 +58,7 @@ async function benchmark(count: number) {
 
 mkdirSync(WORK, { recursive: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const results = [];
+const results: Awaited<ReturnType<typeof benchmark>>[] = [];
 for (const count of sizes) results.push(await benchmark(count));
 
 const rows: [string, (r: (typeof results)[number]) => string][] = [

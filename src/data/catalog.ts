@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog.ts';
-import { promptInsights, type PromptInsights } from '../lib/insights.ts';
 import { readPrompt } from '../lib/personaCheck.ts';
+import { storedInsights } from '../loaders/personaLoader.ts';
 import { routes, site } from './site.ts';
 
 export type PersonaEntry = CollectionEntry<'personas'>;
@@ -26,8 +26,8 @@ function perPersona<T>(compute: (entry: PersonaEntry) => T): (entry: PersonaEntr
 /** The prompt exactly as written in the file. */
 export const promptOf = perPersona((entry) => readPrompt(entry.filePath!));
 
-/** Word and token counts. */
-export const insightsOf = perPersona((entry): PromptInsights => promptInsights(promptOf(entry)));
+/** Word and token counts, computed when the file was loaded. */
+export const insightsOf = storedInsights;
 
 /** Absolute URLs of a persona's page and data files. */
 export function personaUrls(id: string) {

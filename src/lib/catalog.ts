@@ -120,7 +120,7 @@ export function buildCatalog<T extends HasPersona>(entries: readonly T[]): Catal
   const facets = Object.fromEntries(
     FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind)]),
   ) as Record<FacetKindName, Facet<T>[]>;
-  const facetByKey = new Map(
+  const facetByKey = new Map<string, Facet<T>>(
     Object.values(facets).flatMap((list) => list.map((facet) => [`${facet.kind.name}:${facet.slug}`, facet] as const)),
   );
   const positionByKey = new Map(

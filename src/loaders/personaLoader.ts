@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { promptInsights, type PromptInsights } from '../lib/insights.ts';
 import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from '../lib/personaCheck.ts';
 
 /**
@@ -10,10 +11,16 @@ import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from
  * trims the body (the copied prompt must keep every byte), it keeps one of two
  * files sharing an id without failing, and it stops at the first bad file.
  *
- * Only the frontmatter goes into the data store. Astro compiles the whole
- * store into one module for the build; with bodies and rendered HTML in it,
- * 10,000 personas made a 120 MB module that cost minutes and gigabytes. Pages
- * read prompts from the files instead (src/data/catalog.ts).
+ * Only the frontmatter and the prompt's insights go into the data store.
+ * Astro compiles the whole store into one module for the build; with bodies
+ * and rendered HTML in it, 10,000 personas made a 120 MB module that cost
+ * minutes and gigabytes. Pages read prompts from the files instead
+ * (src/data/catalog.ts).
+ *
+ * Insights sit in the entry's rendered metadata, Astro's place for what a
+ * loader derives from a body, so the content cache keeps them: counting tokens
+ * is the costliest step per persona, and a rebuild redoes it only for changed
+ * files. Entries are never rendered through Astro, so their HTML stays empty.
  */
 export function personaLoader(dir: string): Loader {
   const folder = resolve(dir);
@@ -32,7 +39,13 @@ export function personaLoader(dir: string): Loader {
       const digest = generateDigest(persona.text);
       if (store.get(id)?.digest === digest) continue;
       const path = resolve(persona.file);
-      store.set({ id, data: await parseData({ id, data: persona.data, filePath: path }), filePath: relative(root, path), digest });
+      store.set({
+        id,
+        data: await parseData({ id, data: persona.data, filePath: path }),
+        filePath: relative(root, path),
+        digest,
+        rendered: { html: '', metadata: { insights: promptInsights(persona.body) } },
+      });
     }
     for (const id of store.keys()) if (!current.has(id)) store.delete(id);
   }
@@ -47,4 +60,9 @@ export function personaLoader(dir: string): Loader {
       });
     },
   };
+}
+
+/** The insights the loader stored with an entry. */
+export function storedInsights(entry: { rendered?: { metadata?: Record<string, unknown> } }): PromptInsights {
+  return entry.rendered!.metadata!.insights as PromptInsights;
 }
