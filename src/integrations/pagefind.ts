@@ -17,8 +17,8 @@ const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve
  * pages, so `astro build` alone yields a searchable site.
  *
  * It runs Pagefind's command line rather than its Node API: on the same 10,000
- * persona pages the CLI took 21–24 s and the Node API's service mode 30–50 s,
- * for identical output (measured in README, "How it is built").
+ * persona pages the CLI took 34–41 s and the Node API's service mode 51 s,
+ * for identical output (README, "How it is built").
  */
 export function pagefindIndex(): AstroIntegration {
   return {
