@@ -11,11 +11,14 @@ export interface BuildMeasurement {
   renderMs: number;
   /** Search index, sitemap and hosting files, after the pages exist. */
   indexMs: number;
+  /** The whole process tree: Astro and, at the end, the Pagefind binary. */
   peakRssBytes: number;
+  /** Astro's own process. */
+  peakAstroRssBytes: number;
 }
 
-/** Resident memory of a process and all its descendants (the Pagefind binary included). */
-function treeRss(rootPid: number): number {
+/** Resident memory of a process alone and with all its descendants (the Pagefind binary included). */
+function treeRss(rootPid: number): { root: number; total: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -36,7 +39,7 @@ function treeRss(rootPid: number): number {
     total += rss.get(pid) ?? 0;
     pending.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { root: rss.get(rootPid) ?? 0, total };
 }
 
 export async function runBuild(env: Record<string, string>, timingsFile: string): Promise<BuildMeasurement> {
@@ -50,7 +53,12 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   let peakRssBytes = 0;
-  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, treeRss(child.pid!))), 100);
+  let peakAstroRssBytes = 0;
+  const sampler = setInterval(() => {
+    const { root, total } = treeRss(child.pid!);
+    peakRssBytes = Math.max(peakRssBytes, total);
+    peakAstroRssBytes = Math.max(peakAstroRssBytes, root);
+  }, 100);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   const finished = Date.now();
@@ -62,6 +70,7 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
     renderMs: marks.buildDone - marks.buildStart,
     indexMs: finished - marks.buildDone,
     peakRssBytes,
+    peakAstroRssBytes,
   };
 }
 

@@ -68,6 +68,7 @@ const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['  search indexing', (r) => s(r.coldBuild.indexMs)],
   ['ms per persona', (r) => r.coldBuild.msPerPersona.toFixed(2)],
   ['peak RSS', (r) => mb(r.coldBuild.peakRssBytes)],
+  ['  Astro process alone', (r) => mb(r.coldBuild.peakAstroRssBytes)],
   ['warm rebuild (1 edit)', (r) => s(r.warmBuild.wallMs)],
   ['dist size / files', (r) => `${mb(r.dist.bytes)} / ${r.dist.files}`],
   ['home page (gzip)', (r) => kb(r.pagesGzip.home)],
