@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { checkPersonas, formatProblem, formatReport, readPersonaSources } from '../../src/lib/personaCheck.ts';
+import { checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/personaCheck.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
 
@@ -89,6 +89,14 @@ test('the body is the file after the frontmatter, byte for byte', () => {
   assert.equal(persona.body, text.slice(text.indexOf('\n---\n') + 5));
   assert.ok(persona.body.includes('\r\n'));
   assert.ok(persona.body.startsWith('  Two leading spaces'));
+});
+
+test('pages read the same prompt as the checker', () => {
+  for (const dir of ['personas', 'tests/fixtures/catalog']) {
+    const { personas } = checkPersonas(readPersonaSources(dir));
+    assert.ok(personas.length > 0);
+    for (const persona of personas) assert.equal(readPrompt(persona.file), persona.body, persona.file);
+  }
 });
 
 test('YAML escapes decode: "\\U0001F527" is 🔧', () => {
