@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 
 /** Only persona pages are search results; listing pages would repeat them. */
-export const SEARCHABLE_PAGES = 'personas/*/index.html';
+const SEARCHABLE_PAGES = 'personas/*/index.html';
 
 /**
  * The runner of the `pagefind` npm package. It picks the binary for this

@@ -69,7 +69,7 @@ export function labelFromSlug(slug: string): string {
     .join(' ');
 }
 
-export function sortByName<T extends HasPersona>(personas: readonly T[]): T[] {
+function sortByName<T extends HasPersona>(personas: readonly T[]): T[] {
   return [...personas].sort((a, b) => collator.compare(a.data.name, b.data.name) || a.data.id.localeCompare(b.data.id));
 }
 
@@ -85,7 +85,7 @@ export function orderPersonas<T extends HasPersona>(sortedByName: readonly T[], 
 }
 
 /** Groups personas by one facet kind, facets sorted by label. */
-export function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind): Facet<T>[] {
+function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind): Facet<T>[] {
   const groups = new Map<string, T[]>();
   for (const persona of sortedPersonas) {
     for (const slug of kind.valuesOf(persona.data)) {

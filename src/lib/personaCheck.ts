@@ -93,7 +93,7 @@ function fieldName(path: PropertyKey[]): string {
 }
 
 /** Parses and validates one file on its own (duplicates need the whole folder). */
-export function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; problems: Problem[] } {
+function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; problems: Problem[] } {
   const { file } = source;
   const problem = (field: string, message: string, at: Position = { line: 1, column: 1 }, severity: Severity = 'error'): Problem => ({
     file,

@@ -55,7 +55,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * every request. The patterns never overlap, because hosts disagree on how to
  * merge one header set by two matching rules.
  */
-export function immutablePaths(base: string): string[] {
+function immutablePaths(base: string): string[] {
   return ['/_astro/*', '/pagefind/index/*', '/pagefind/fragment/*', '/pagefind/filter/*'].map((path) => withBase(base, path));
 }
 

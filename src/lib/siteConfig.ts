@@ -16,7 +16,7 @@ export interface SiteConfig {
   repoBranch: string;
 }
 
-export function normalizeBase(raw: string | undefined): string {
+function normalizeBase(raw: string | undefined): string {
   const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
   if (trimmed && !/^[\w.~-]+(\/[\w.~-]+)*$/.test(trimmed)) {
     throw new Error(`BASE_PATH ${JSON.stringify(raw)} is not a URL path like /atlas`);
