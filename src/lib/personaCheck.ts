@@ -168,7 +168,9 @@ export function checkPersonas(sources: PersonaSource[]): CheckResult {
   const personas = results.flatMap((result) => (result.persona ? [result.persona] : []));
   const problems = results.flatMap((result) => result.problems);
 
-  const filesById = Map.groupBy(personas, (persona) => persona.data.id);
+  // A loop rather than Map.groupBy: the command line runs this on Node 20, which lacks it.
+  const filesById = new Map<string, CheckedPersona[]>();
+  for (const persona of personas) filesById.set(persona.data.id, [...(filesById.get(persona.data.id) ?? []), persona]);
   for (const [id, holders] of filesById) {
     if (holders.length < 2) continue;
     for (const holder of holders) {

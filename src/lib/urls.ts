@@ -16,6 +16,7 @@ export function createRoutes(base: string) {
     personaJson: (id: string) => to(`/api/personas/${id}.json`),
     personaMarkdown: (id: string) => to(`/personas/${id}.md`),
     search: () => to('/search/'),
+    selection: () => to('/selection/'),
     persona: (id: string) => to(`/personas/${id}/`),
     facetIndex: (kind: FacetKindName) => to(`/${kind}/`),
     facet: (kind: FacetKindName, slug: string, page = 1) =>

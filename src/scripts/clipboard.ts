@@ -28,7 +28,11 @@ export async function copyToClipboard(text: string): Promise<boolean> {
 
 /** Saves text as a file without a server round trip. */
 export function downloadText(text: string, fileName: string, mediaType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+  downloadBlob(new Blob([text], { type: `${mediaType};charset=utf-8` }), fileName);
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

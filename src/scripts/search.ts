@@ -7,6 +7,7 @@ import { withBase } from '../lib/urls.ts';
 export type SearchFilters = Partial<Record<SearchFilterName, string>>;
 
 export interface SearchHit {
+  id: string;
   url: string;
   name: string;
   emoji: string;
@@ -64,7 +65,7 @@ export async function searchPersonas(query: string, filters: SearchFilters, offs
   const hits = await Promise.all(
     results.slice(offset, offset + limit).map(async (result) => {
       const { url, excerpt, meta } = await result.data();
-      return { url, excerpt, name: meta.title ?? url, emoji: meta.emoji ?? '', category: meta.category ?? '' };
+      return { id: meta.id ?? '', url, excerpt, name: meta.title ?? url, emoji: meta.emoji ?? '', category: meta.category ?? '' };
     }),
   );
   return { total: results.length, hits };

@@ -25,28 +25,6 @@ for (const [name, id] of [['catalog', 'sr-backend'], ['fixtures', 'tricky-whites
   });
 }
 
-test('each export of the seed copies the exact expected text', async ({ page }) => {
-  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
-  const prompt = promptOf('personas/sr-backend.md').trim();
-  const description = 'Senior backend engineer with deep expertise in scalable server-side systems, APIs, databases, and microservice architectures.';
-  const expected: Record<string, string> = {
-    'Claude Code subagent': `---\nname: sr-backend\ndescription: ${JSON.stringify(description)}\n---\n\n${prompt}\n`,
-    'Cursor project rule': `---\ndescription: ${JSON.stringify(description)}\nglobs:\nalwaysApply: false\n---\n\n${prompt}\n`,
-    'OpenAI chat message (JSON)': `${JSON.stringify({ role: 'system', content: prompt }, null, 2)}\n`,
-    'Plain text': `${prompt}\n`,
-  };
-  const exports = page.getByRole('region', { name: 'Use it in your tools' });
-  for (const [label, text] of Object.entries(expected)) {
-    const item = exports.getByRole('listitem').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-    await item.getByRole('button', { name: 'Copy' }).click();
-    await expect(item.getByRole('status')).toHaveText(`${label} copied to the clipboard.`);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
-  }
-  const download = page.waitForEvent('download');
-  await exports.getByRole('button', { name: 'Download Cursor project rule' }).click();
-  expect((await download).suggestedFilename()).toBe('sr-backend.mdc');
-});
-
 test('persona pages and cards show words, tokens and reading time', async ({ page }) => {
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   await expect(page.getByText(/^[\d,]+ words$/)).toBeVisible();

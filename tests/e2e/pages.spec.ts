@@ -87,7 +87,7 @@ test('pages carry absolute canonical URLs, share tags, a manifest and a sitemap 
 
 test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/personas/long-body/', '/search/?q=fixture', '/tags/', '/categories/writing/']) {
+  for (const path of ['/', '/personas/long-body/', '/search/?q=fixture', '/tags/', '/categories/writing/', '/selection/']) {
     await page.goto(siteUrl('fixtures', path));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -11,8 +11,8 @@ import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 const SITE_NAMES = Object.keys(SITES) as SiteName[];
 
 const PAGES: Record<SiteName, string[]> = {
-  catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/no-such-page/'],
-  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/search/?q=alert', '/no-such-page/'],
+  catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/selection/', '/no-such-page/'],
+  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/search/?q=alert', '/selection/', '/no-such-page/'],
 };
 
 for (const name of SITE_NAMES) {
@@ -45,9 +45,12 @@ for (const name of SITE_NAMES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${name}: no axe violations in the ${colorScheme} theme`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
+      // A set with one persona, so toggles show both states and the set page lists something.
+      const setKey = `persona-atlas:set:${SITES[name].base.replace(/\/?$/, '/')}`;
+      await page.addInitScript((key) => localStorage.setItem(key, '["sr-backend"]'), setKey);
       for (const path of PAGES[name]) {
         await page.goto(siteUrl(name, path));
-        if (path.startsWith('/search/')) await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+        if (path.startsWith('/search/') || path === '/selection/') await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
         const { violations } = await new AxeBuilder({ page }).analyze();
         console.log(`${name} ${colorScheme} ${path}: ${violations.length} axe violations`);
         expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
+import { exportPersonaOf, type ExportPersona } from '../../../src/lib/exports.ts';
+import { personaSchema } from '../../../src/lib/persona.ts';
 
 /** The prompt as written in a persona file: its body after the frontmatter. */
 export function promptOf(path: string): string {
   return matter(readFileSync(path, 'utf8'), {}).content;
+}
+
+/** A persona file as the export registry sees it. */
+export function exportPersonaFromFile(path: string): ExportPersona {
+  const file = matter(readFileSync(path, 'utf8'), {});
+  return exportPersonaOf(personaSchema.parse(file.data), file.content);
 }

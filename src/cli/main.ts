@@ -1,0 +1,87 @@
+// persona-atlas: the catalog from the terminal. Parses arguments, runs one
+// command over src/lib, and maps failures to exit codes (1: the call was
+// wrong, 2: the catalog could not be read).
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CatalogUnavailable, openCatalog, UnknownPersona } from '../lib/catalogSource.ts';
+import { UsageError, type Command } from './command.ts';
+import { add } from './commands/add.ts';
+import { formats } from './commands/formats.ts';
+import { list } from './commands/list.ts';
+import { mcp } from './commands/mcp.ts';
+import { search } from './commands/search.ts';
+import { show } from './commands/show.ts';
+import { PACKAGE_ROOT, VERSION } from './package.ts';
+
+const COMMANDS: readonly Command[] = [search, show, add, list, formats, mcp];
+const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https; http only for localhost), a built
+                             dist/ folder or a folder of persona files. Default: $PERSONA_ATLAS_CATALOG,
+                             else ${join(PACKAGE_ROOT, 'dist')}`;
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `persona-atlas ${VERSION}: AI personas from a Persona Atlas catalog, in the terminal and in agents.
+
+Usage: persona-atlas <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Every command takes:
+  ${CATALOG_HELP}
+  -h, --help                 help for the command
+
+Exit codes: 0 done, 1 wrong call or unknown id, 2 catalog unavailable.
+`;
+}
+
+const commandHelp = (command: Command) =>
+  `Usage: persona-atlas ${command.name}${command.usage ? ` ${command.usage}` : ''}\n\n${command.summary}.${command.details ? `\n\n${command.details}` : ''}\n\n  ${CATALOG_HELP}\n`;
+
+function parse(command: Command, args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...command.options, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see persona-atlas ${command.name} --help)`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name ? process.stdout : process.stderr).write(generalHelp());
+    return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+  const { values, positionals } = parse(command, args);
+  if (values.help) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
+  const location = (values.catalog as string | undefined) ?? process.env.PERSONA_ATLAS_CATALOG ?? join(PACKAGE_ROOT, 'dist');
+  await command.run({
+    values,
+    positionals,
+    catalog: () => openCatalog(location),
+    out: (text) => process.stdout.write(text),
+  });
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`persona-atlas: ${(error as Error).message}\n`);
+  process.exitCode = error instanceof CatalogUnavailable ? 2 : error instanceof UsageError || error instanceof UnknownPersona ? 1 : 2;
+}

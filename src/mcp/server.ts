@@ -1,0 +1,65 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { CatalogSource } from '../lib/catalogSource.ts';
+import { SEARCHED_FIELDS, searchPersonas } from '../lib/personaSearch.ts';
+
+const SEARCH_LIMIT = 20;
+
+const asText = (value: unknown) => ({ content: [{ type: 'text' as const, text: JSON.stringify(value, null, 2) }] });
+
+/**
+ * An MCP server over a catalog: every persona is a prompt (name = id, the
+ * persona's prompt as the message text, exactly), and two tools find and
+ * fetch personas. Transport-free, so tests can connect it in memory.
+ */
+export async function createCatalogServer(catalog: CatalogSource, version: string): Promise<McpServer> {
+  const server = new McpServer({ name: 'persona-atlas', version });
+  const personas = await catalog.list();
+
+  for (const persona of personas) {
+    server.registerPrompt(persona.id, { title: `${persona.emoji} ${persona.name}`, description: persona.description }, async () => {
+      const { persona: full } = await catalog.get(persona.id);
+      return { description: persona.description, messages: [{ role: 'user', content: { type: 'text', text: full.prompt } }] };
+    });
+  }
+
+  server.registerTool(
+    'search_personas',
+    {
+      title: 'Search personas',
+      description: `Finds personas whose ${SEARCHED_FIELDS.join(', ')} match every word, best first (at most ${SEARCH_LIMIT}). Returns ids, names and descriptions; get_persona gives a prompt.`,
+      inputSchema: {
+        words: z.string().describe('Words to look for, e.g. "kafka backend"; empty lists everything that passes the filters'),
+        category: z.string().optional().describe('Only this category slug, e.g. engineering'),
+        tag: z.string().optional().describe('Only personas with this tag slug'),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ words, category, tag }) => {
+      const matches = searchPersonas(personas, words, { category, tag });
+      return asText({
+        total: matches.length,
+        personas: matches.slice(0, SEARCH_LIMIT).map(({ id, emoji, name, category, description }) => ({ id, emoji, name, category, description })),
+      });
+    },
+  );
+
+  server.registerTool(
+    'get_persona',
+    {
+      title: 'Get a persona',
+      description: 'The persona with this id: its metadata and its system prompt, exactly as written.',
+      inputSchema: { id: z.string().describe('The persona id, e.g. sr-backend') },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ id }) => {
+      try {
+        return asText((await catalog.get(id)).persona);
+      } catch (error) {
+        return { ...asText({ error: (error as Error).message }), isError: true };
+      }
+    },
+  );
+
+  return server;
+}

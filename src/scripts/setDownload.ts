@@ -1,0 +1,46 @@
+// Turns a set of personas into the files one tool expects, in the browser:
+// a zip laid out as from the project root, or the one shared file (AGENTS.md…).
+// The registry and the zip library load only when someone downloads.
+
+import type { ExportPersona } from '../lib/exports.ts';
+import { withBase } from '../lib/urls.ts';
+import { downloadBlob, downloadText } from './clipboard.ts';
+
+const base = import.meta.env.BASE_URL;
+/** Zip entries carry this date so the same set always gives the same archive. */
+const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
+
+/** A persona of this site as the JSON API publishes it: metadata and prompt. */
+export async function fetchPersona(id: string): Promise<ExportPersona> {
+  const response = await fetch(withBase(base, `/api/personas/${encodeURIComponent(id)}.json`));
+  if (!response.ok) throw new Error(`${id}: the catalog answered ${response.status}`);
+  const { exportPersonaOf } = await import('../lib/exports.ts');
+  const persona = await response.json();
+  return exportPersonaOf(persona, persona.prompt);
+}
+
+/** Fetches a few at a time: a category can hold hundreds of personas. */
+async function fetchAll(ids: readonly string[]): Promise<ExportPersona[]> {
+  const personas: ExportPersona[] = [];
+  for (let start = 0; start < ids.length; start += 8) {
+    personas.push(...(await Promise.all(ids.slice(start, start + 8).map(fetchPersona))));
+  }
+  return personas;
+}
+
+/** Downloads the set for a target; returns the name of the file saved. */
+export async function downloadSet(ids: readonly string[], targetId: string): Promise<string> {
+  const [{ exportSet, exportTarget, isSharedFile }, personas] = await Promise.all([import('../lib/exports.ts'), fetchAll(ids)]);
+  const target = exportTarget(targetId);
+  if (!target) throw new Error(`unknown tool ${targetId}`);
+  const files = exportSet(target, personas);
+  if (isSharedFile(target)) {
+    downloadText(files[0].content, files[0].path, files[0].mediaType);
+    return files[0].path;
+  }
+  const { strToU8, zipSync } = await import('fflate');
+  const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, [strToU8(file.content), { mtime: ZIP_DATE }]])));
+  const name = `personas-${target.id}.zip`;
+  downloadBlob(new Blob([archive], { type: 'application/zip' }), name);
+  return name;
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { EXPORT_TARGETS, exportSet, exportTarget, markdownSections } from '../../src/lib/exports.ts';
+import { exportPersonaFromFile } from './support/personaFiles.ts';
+import { SITES, siteUrl, type SiteName } from './support/sites.ts';
+
+const saved = async (download: Promise<Download>) => readFileSync((await (await download).path())!);
+
+test('a persona page offers every export target, grouped, and copies each file exactly as the registry writes it', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  const persona = exportPersonaFromFile('personas/sr-backend.md');
+  const exports = page.getByRole('region', { name: 'Use it in your tools' });
+  for (const group of ['Coding agents', 'IDE assistants', 'API formats']) {
+    await expect(exports.getByRole('heading', { name: group, level: 3 })).toBeVisible();
+  }
+  for (const target of EXPORT_TARGETS) {
+    const files = exportSet(target, [persona]);
+    const item = exports.getByRole('listitem').filter({ has: page.getByRole('heading', { name: target.label, exact: true }) });
+    for (const file of files) {
+      await expect(item.getByText(file.path, { exact: true })).toBeVisible();
+      const subject = files.length > 1 ? `${target.label} ${file.path.split('/').at(-1)}` : target.label;
+      await item.getByRole('button', { name: `Copy ${subject}`, exact: true }).click();
+      await expect(exports.getByRole('status')).toHaveText(`${subject} copied to the clipboard.`);
+      expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
+    }
+  }
+  const download = page.waitForEvent('download');
+  await exports.getByRole('button', { name: 'Download Cursor project rule' }).click();
+  expect((await download).suggestedFilename()).toBe('sr-backend.mdc');
+});
+
+async function addFromCards(page: Page, count: number): Promise<string[]> {
+  const toggles = page.locator('main [data-select-toggle][aria-pressed="false"]:not([data-select-toggle="sr-backend"])');
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const toggle = toggles.first();
+    ids.push((await toggle.getAttribute('data-select-toggle'))!);
+    await toggle.click();
+  }
+  return ids;
+}
+
+for (const name of Object.keys(SITES) as SiteName[]) {
+  test(`${name}: a set picked across pages survives a reload and downloads for Claude Code and Codex`, async ({ page }) => {
+    await page.goto(siteUrl(name, '/'));
+    const chosen = await addFromCards(page, 2);
+    await page.goto(siteUrl(name, '/personas/sr-backend/'));
+    await page.locator('main header').getByRole('button', { name: /Add to set/ }).click();
+    chosen.push('sr-backend');
+    await page.reload();
+    await expect(page.locator('[data-selection-count]')).toHaveText('3');
+    await expect(page.locator('main header [data-select-toggle]')).toHaveAttribute('aria-pressed', 'true');
+
+    await page.getByRole('link', { name: /^Set 3/ }).click();
+    await expect(page.getByRole('heading', { name: '3 personas' })).toBeVisible();
+    const origin = new URL(siteUrl(name, '/')).href.replace(/\/$/, '');
+    await expect(page.getByLabel('Install command')).toHaveText(
+      `npx persona-atlas add ${chosen.join(' ')} --tool claude-code --catalog ${origin}`,
+    );
+    const personas = chosen.map((id) => exportPersonaFromFile(`${SITES[name].personasDir}/${id}.md`));
+
+    const zip = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download for Claude Code subagent' }).click();
+    expect((await zip).suggestedFilename()).toBe('personas-claude-code.zip');
+    const entries = unzipSync(new Uint8Array(await saved(zip)));
+    const expected = exportSet(exportTarget('claude-code')!, personas);
+    expect(Object.keys(entries).sort()).toEqual(expected.map((f) => f.path).sort());
+    for (const file of expected) expect(strFromU8(entries[file.path])).toBe(file.content);
+
+    await page.getByLabel('Tool').selectOption('codex');
+    await expect(page.getByLabel('Install command')).toContainText('--tool codex');
+    const agents = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download for OpenAI Codex (AGENTS.md)' }).click();
+    expect((await agents).suggestedFilename()).toBe('AGENTS.md');
+    const text = (await saved(agents)).toString('utf8');
+    expect([...markdownSections(text).keys()]).toEqual([...chosen].sort());
+    expect(text).toBe(exportSet(exportTarget('codex')!, personas)[0].content);
+
+    // The zip's entry is the very file the persona page downloads on its own.
+    await page.goto(siteUrl(name, '/personas/sr-backend/'));
+    const single = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Claude Code subagent' }).click();
+    expect(Buffer.compare(await saved(single), Buffer.from(entries['.claude/agents/sr-backend.md']))).toBe(0);
+
+    await page.goto(siteUrl(name, '/selection/'));
+    await page.getByRole('button', { name: 'Remove' }).first().click();
+    await expect(page.locator('[data-selection-count]')).toHaveText('2');
+    await page.getByRole('button', { name: 'Clear the set' }).click();
+    await expect(page.getByText('Your set is empty.')).toBeVisible();
+    await expect(page.locator('[data-selection-count]')).toHaveText('0');
+  });
+}
+
+test('a category page downloads the whole category for a tool', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/categories/engineering/'));
+  const count = Number((await page.locator('main header p').first().textContent())!.match(/\d+/)![0]);
+  const download = page.waitForEvent('download');
+  await page.getByLabel('Tool').selectOption('cursor');
+  await page.getByRole('button', { name: 'Download for Cursor project rule' }).click();
+  const entries = Object.keys(unzipSync(new Uint8Array(await saved(download))));
+  expect(entries).toHaveLength(count);
+  expect(entries.every((path) => /^\.cursor\/rules\/[a-z0-9-]+\.mdc$/.test(path))).toBe(true);
+});
+
+test('search results can be added to the set', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/search/?q=backend'));
+  const first = page.locator('[data-results] li').first();
+  await first.getByRole('button', { name: /Add to set/ }).click();
+  await expect(first.locator('[data-select-toggle]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-selection-count]')).toHaveText('1');
+});
