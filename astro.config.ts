@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { buildTimings } from './src/integrations/buildTimings.ts';
+import { codeThemeStyles } from './src/integrations/codeTheme.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
@@ -24,5 +25,5 @@ export default defineConfig({
     concurrency: 16,
   },
   integrations: [buildTimings(), sitemap(), pagefindIndex(), hostingFiles()],
-  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
+  vite: { plugins: [tailwindcss(), codeThemeStyles()], build: { assetsInlineLimit: 0 } },
 });

@@ -368,6 +368,11 @@ export function exportPersonaOf(persona: Omit<ExportPersona, 'prompt'>, prompt: 
   return { id, name, emoji, category, description, tags, worker_affinity, prompt };
 }
 
+/** The targets under their group titles, in registry order, as pages list them. */
+export function targetsByGroup(): Array<{ title: string; targets: ExportTarget[] }> {
+  return Object.entries(EXPORT_GROUPS).map(([group, title]) => ({ title, targets: EXPORT_TARGETS.filter((t) => t.group === group) }));
+}
+
 /** The target with this id, if there is one. */
 export function exportTarget(id: string): ExportTarget | undefined {
   return EXPORT_TARGETS.find((target) => target.id === id);

@@ -1,10 +1,15 @@
 import { markdownToHtml } from 'satteri';
+import { prepareHighlighting } from './codeHighlight.ts';
 import { inertMarkdown } from './inertMarkdown.ts';
+import { promptBlocks } from './promptBlocks.ts';
 
 /**
  * A prompt as HTML: GitHub-flavoured markdown through Sätteri (Astro 7's own
- * markdown engine), with raw HTML shown as text (see inertMarkdown).
+ * markdown engine), with raw HTML shown as text (see inertMarkdown), and
+ * tables and code blocks that scroll in their own boxes, code highlighted
+ * (see promptBlocks).
  */
-export function renderPrompt(prompt: string): string {
-  return markdownToHtml(prompt, { mdastPlugins: [inertMarkdown] }).html;
+export async function renderPrompt(prompt: string): Promise<string> {
+  await prepareHighlighting(prompt);
+  return markdownToHtml(prompt, { mdastPlugins: [inertMarkdown], hastPlugins: [promptBlocks()] }).html;
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { siteUrl } from './support/sites.ts';
+import { checkPersonas, readPersonaSources } from '../../src/lib/personaCheck.ts';
+import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 
 test('home groups personas by category with counts and emoji', async ({ page }) => {
   await page.goto(siteUrl('catalog'));
@@ -85,11 +86,15 @@ test('pages carry absolute canonical URLs, share tags, a manifest and a sitemap 
   expect(sitemap).toContain(`<loc>${siteUrl('fixtures', '/personas/minimal/')}</loc>`);
 });
 
-test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/personas/long-body/', '/search/?q=fixture', '/tags/', '/categories/writing/', '/selection/']) {
-    await page.goto(siteUrl('fixtures', path));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
-  }
-});
+for (const name of Object.keys(SITES) as SiteName[]) {
+  test(`${name}: every persona page and the other page types fit a 320 px wide phone without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const ids = checkPersonas(readPersonaSources(SITES[name].personasDir)).personas.map((persona) => persona.data.id);
+    const paths = [...ids.map((id) => `/personas/${id}/`), '/', '/search/?q=engineer', '/tags/', '/categories/engineering/', '/selection/'];
+    for (const path of paths) {
+      await page.goto(siteUrl(name, path));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}
