@@ -1,16 +1,16 @@
 // npm run check [-- --strict]: validates every persona file in PERSONAS_DIR.
-import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from '../src/lib/personaCheck.ts';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { checkPersonaFolder, countBySeverity, formatReport } from '../src/lib/personaCheck.ts';
 import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
 
 const strict = process.argv.includes('--strict');
-let sources;
+let result;
 try {
-  sources = readPersonaSources(siteConfigFromEnv().personasDir);
+  result = checkPersonaFolder(siteConfigFromEnv().personasDir, { countTokens, nearDuplicates: true });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
-const result = checkPersonas(sources);
 const { error, warning } = countBySeverity(result.problems);
 
 console.log(formatReport(result));

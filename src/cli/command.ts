@@ -26,5 +26,20 @@ export interface Command {
   run(input: CommandInput): Promise<void>;
 }
 
+/** Fill-in values from repeated `--var name=value` options. */
+export function fillInValues(values: Values): Record<string, string> {
+  const pairs = (values.var as string[] | undefined) ?? [];
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 1) throw new UsageError(`--var takes name=value, got ${JSON.stringify(pair)}`);
+      return [pair.slice(0, equals), pair.slice(equals + 1)];
+    }),
+  );
+}
+
+/** The --var option, for commands that print or write prompts. */
+export const VAR_OPTION = { var: { type: 'string', multiple: true } } as const;
+
 /** Personas as the terminal lists them: id first, so `cut -f1` gives ids. */
 export const personaLine = (p: { id: string; emoji: string; name: string; category: string }) => `${p.id}\t${p.emoji} ${p.name}\t${p.category}`;

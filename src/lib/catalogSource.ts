@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
-import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from './personaCheck.ts';
+import { checkPersonaFolder, countBySeverity, formatReport } from './personaCheck.ts';
 import { exportPersonaOf, type ExportPersona } from './exports.ts';
 
 /**
@@ -126,7 +126,7 @@ function remoteCatalog(url: URL): CatalogSource {
 
 /** A folder of persona files, checked exactly as the build checks them. */
 function sourceFolderCatalog(dir: string): CatalogSource {
-  const result = checkPersonas(readPersonaSources(dir));
+  const result = checkPersonaFolder(dir);
   if (countBySeverity(result.problems).error > 0) {
     throw new CatalogUnavailable(`${dir} has persona files that do not pass the check:\n${formatReport(result)}`);
   }

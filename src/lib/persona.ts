@@ -7,7 +7,16 @@ export const DESCRIPTION_LIMIT = 200;
 /** Lowercase letters, digits and inner hyphens: safe as a URL segment. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
-const quoted = (value: unknown) => JSON.stringify(value);
+/** Longest stretch of a value a message quotes: a message is one readable line, whatever the file holds. */
+const QUOTE_LIMIT = 80;
+
+/** A value for a message: JSON-quoted, cut to 80 characters with "…". */
+export function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const characters = Array.from(text);
+  const short = characters.length > QUOTE_LIMIT ? `${characters.slice(0, QUOTE_LIMIT).join('')}…` : text;
+  return typeof value === 'string' ? JSON.stringify(short) : short;
+}
 
 function typeName(value: unknown): string {
   if (value === null) return 'nothing';

@@ -1,5 +1,6 @@
 import type { PromptInsights } from './insights.ts';
 import type { Persona } from './persona.ts';
+import { promptVariables } from './promptVariables.ts';
 
 /** Bumped whenever a field of the JSON API changes meaning or disappears. */
 export const API_SCHEMA_VERSION = 1;
@@ -39,7 +40,10 @@ export function apiIndex(personas: ApiPersona[], tokenEncoding: string) {
   };
 }
 
-/** /api/personas/<id>.json: the metadata plus the prompt, exactly as written. */
+/**
+ * /api/personas/<id>.json: the metadata plus the prompt, exactly as written,
+ * and its fill-in variables (added in version 1: a new field, nothing changed).
+ */
 export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string) {
-  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, prompt };
+  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, variables: promptVariables(prompt), prompt };
 }

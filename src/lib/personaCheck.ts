@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import { DESCRIPTION_LIMIT, personaSchema, type Persona } from './persona.ts';
+import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, readLintConfig, type LintConfig } from './lintConfig.ts';
+import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
+import { DESCRIPTION_LIMIT, personaSchema, quoted, type Persona } from './persona.ts';
+import { lintPrompt } from './promptLint.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,7 +28,14 @@ export interface PersonaSource {
   file: string;
   bytes?: Buffer;
   readError?: string;
+  /** Why the file was deliberately not read (too large, a link out of the folder). */
+  refused?: string;
 }
+
+/** Larger files are refused unread: no prompt needs a megabyte, and the build holds every file in memory. */
+export const FILE_SIZE_LIMIT = 1024 * 1024;
+/** Frontmatter whose YAML aliases expand past this many values is refused (a "billion laughs" file). */
+const EXPANDED_VALUE_LIMIT = 10_000;
 
 export interface CheckedPersona {
   file: string;
@@ -45,22 +55,63 @@ export interface CheckResult {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Every `.md` file below `dir`, sorted so reports are stable. */
+const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
+
+/** A path as messages show it: relative to the working directory when under it, else absolute. */
+function shownPath(path: string, cwd = process.cwd()): string {
+  const shown = relative(cwd, path);
+  return shown.startsWith('..') ? path : shown;
+}
+
+/**
+ * Every `.md` file below `dir`, sorted so reports are stable. A symlink
+ * (to a file or a folder) that resolves outside `dir` is refused unread, so
+ * nothing outside the persona folder reaches the site.
+ */
 export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSource[] {
   if (!existsSync(dir)) throw new Error(`The persona folder ${dir} does not exist (set PERSONAS_DIR to another folder)`);
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .sort();
-  return names.map((name) => {
+  const root = realpathSync(dir);
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  return names.flatMap((name): PersonaSource[] => {
     const path = join(dir, name);
-    const shown = relative(cwd, path);
-    const file = shown.startsWith('..') ? path : shown;
+    const file = shownPath(path, cwd);
+    const link = lstatSync(path).isSymbolicLink();
+    if (!link && !name.endsWith('.md')) return [];
+    let target: string;
     try {
-      return { file, bytes: readFileSync(path) };
+      target = realpathSync(path);
+    } catch {
+      return name.endsWith('.md') ? [{ file, refused: 'is a symlink to nothing' }] : [];
+    }
+    if (!inside(root, target)) {
+      // Files reached through a linked folder are covered by the report on the folder's link.
+      return link ? [{ file, refused: `is a symlink to ${shownPath(target, cwd)}, outside the persona folder; nothing outside it is read` }] : [];
+    }
+    // Linked folders inside are read where they really are, once.
+    if (link && (!name.endsWith('.md') || statSync(target).isDirectory())) return [];
+    if (!link && target !== join(root, name)) return [];
+    try {
+      const { size } = statSync(path);
+      if (size > FILE_SIZE_LIMIT) {
+        return [{ file, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a persona file must be under 1 MB (not read)` }];
+      }
+      return [{ file, bytes: readFileSync(path) }];
     } catch (error) {
-      return { file, readError: (error as NodeJS.ErrnoException).code ?? String(error) };
+      return [{ file, readError: (error as NodeJS.ErrnoException).code ?? String(error) }];
     }
   });
+}
+
+/** How many values a parsed YAML document holds once its aliases are expanded, counting up to `limit`. */
+function expandedSize(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= limit) {
+    const next = stack.pop();
+    count += 1;
+    if (next && typeof next === 'object') stack.push(...Object.values(next));
+  }
+  return count;
 }
 
 /**
@@ -92,8 +143,24 @@ function fieldName(path: PropertyKey[]): string {
   return path.length ? String(path[0]) : 'frontmatter';
 }
 
+export interface CheckOptions {
+  /** The folder's lint settings (persona-lint.json); the defaults otherwise. */
+  config?: LintConfig;
+  /** Counts tokens for the size rule; without it the rule is skipped. */
+  countTokens?: (text: string) => number;
+  /** Compare every body with every other for near-duplicates (seconds at 10,000 personas; `npm run check` does). */
+  nearDuplicates?: boolean;
+}
+
+/** Line and column in the file of a character offset in the body. */
+function bodyPosition(body: string, index: number, bodyLine: number): Position {
+  const before = body.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: bodyLine + before.split('\n').length - 1, column: index - lineStart + 1 };
+}
+
 /** Parses and validates one file on its own (duplicates need the whole folder). */
-function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; problems: Problem[] } {
+function checkPersonaSource(source: PersonaSource, options: CheckOptions): { persona?: CheckedPersona; problems: Problem[] } {
   const { file } = source;
   const problem = (field: string, message: string, at: Position = { line: 1, column: 1 }, severity: Severity = 'error'): Problem => ({
     file,
@@ -103,6 +170,7 @@ function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; 
     severity,
   });
 
+  if (source.refused) return { problems: [problem('file', source.refused)] };
   if (!source.bytes) return { problems: [problem('file', `cannot be read (${source.readError})`)] };
   let text: string;
   try {
@@ -122,6 +190,9 @@ function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; 
   }
   if (!parsed.matter) {
     return { problems: [problem('frontmatter', 'is missing: the file must start with a --- block of fields')] };
+  }
+  if (expandedSize(parsed.data, EXPANDED_VALUE_LIMIT) > EXPANDED_VALUE_LIMIT) {
+    return { problems: [problem('frontmatter', `its YAML aliases expand to more than ${EXPANDED_VALUE_LIMIT.toLocaleString('en')} values; persona fields need no aliases`)] };
   }
 
   const positions = keyPositions(parsed.matter);
@@ -146,13 +217,18 @@ function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; 
     const persona = data.data;
     const expectedName = `${persona.id}.md`;
     if (basename(file) !== expectedName) {
-      problems.push(problem('id', `warning: ${JSON.stringify(persona.id)} does not match the file name (expected ${expectedName})`, positionOf(['id']), 'warning'));
+      problems.push(problem('id', `warning: ${quoted(persona.id)} does not match the file name (expected ${expectedName})`, positionOf(['id']), 'warning'));
     }
     if (persona.description.length > DESCRIPTION_LIMIT) {
       problems.push(problem('description', `warning: is ${persona.description.length} characters; keep it to one sentence under ${DESCRIPTION_LIMIT}`, positionOf(['description']), 'warning'));
     }
     if (persona.description.includes('\n')) {
       problems.push(problem('description', 'warning: spans several lines; keep it to one sentence', positionOf(['description']), 'warning'));
+    }
+    if (parsed.content.trim() !== '') {
+      for (const finding of lintPrompt(parsed.content, { config: options.config ?? DEFAULT_LINT_CONFIG, countTokens: options.countTokens })) {
+        problems.push(problem('body', finding.message, bodyPosition(parsed.content, finding.index, bodyLine), 'warning'));
+      }
     }
   }
 
@@ -162,9 +238,9 @@ function checkPersonaSource(source: PersonaSource): { persona?: CheckedPersona; 
   return { persona, problems };
 }
 
-/** Checks a whole folder's files, including rules across files (unique ids). */
-export function checkPersonas(sources: PersonaSource[]): CheckResult {
-  const results = sources.map(checkPersonaSource);
+/** Checks a whole folder's files, including rules across files (unique ids, near-duplicates). */
+export function checkPersonas(sources: PersonaSource[], options: CheckOptions = {}): CheckResult {
+  const results = sources.map((source) => checkPersonaSource(source, options));
   const personas = results.flatMap((result) => (result.persona ? [result.persona] : []));
   const problems = results.flatMap((result) => result.problems);
 
@@ -179,8 +255,22 @@ export function checkPersonas(sources: PersonaSource[]): CheckResult {
         file: holder.file,
         ...holder.idPosition,
         field: 'id',
-        message: `${JSON.stringify(id)} is also the id of ${others.join(', ')}`,
+        message: `${quoted(id)} is also the id of ${others.join(', ')}`,
         severity: 'error',
+      });
+    }
+  }
+
+  if (options.nearDuplicates) {
+    for (const { first, second, similarity } of nearDuplicates(personas.map((persona) => persona.body))) {
+      const [a, b] = [personas[first], personas[second]];
+      problems.push({
+        file: a.file,
+        line: 1,
+        column: 1,
+        field: 'body',
+        message: `warning: is mostly the same text as ${b.file} (${Math.round(similarity * 100)}% of 5-word runs shared; reported from ${Math.round(NEAR_DUPLICATE_THRESHOLD * 100)}%)`,
+        severity: 'warning',
       });
     }
   }
@@ -188,6 +278,16 @@ export function checkPersonas(sources: PersonaSource[]): CheckResult {
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return { personas: personas.filter((persona) => !failed.has(persona.file)), problems, fileCount: sources.length };
+}
+
+/** Checks a persona folder with its own lint settings: what `npm run check` and the build run. */
+export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'config'> = {}): CheckResult {
+  const { config, problem } = readLintConfig(dir);
+  const sources = readPersonaSources(dir);
+  const result = checkPersonas(sources, { ...options, config });
+  if (!problem) return result;
+  const file = shownPath(join(dir, LINT_CONFIG_FILE));
+  return { ...result, problems: [{ file, line: 1, column: 1, field: 'settings', message: problem, severity: 'error' }, ...result.problems] };
 }
 
 /** Lets gray-matter find where the frontmatter ends without parsing its YAML again. */

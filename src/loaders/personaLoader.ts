@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { promptInsights, type PromptInsights } from '../lib/insights.ts';
-import { checkPersonas, countBySeverity, formatReport, readPersonaSources } from '../lib/personaCheck.ts';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/personaCheck.ts';
 
 /**
  * Loads the persona folder through the same checker as `npm run check`.
@@ -26,7 +27,8 @@ export function personaLoader(dir: string): Loader {
   const folder = resolve(dir);
 
   async function sync({ store, logger, parseData, generateDigest, config }: LoaderContext) {
-    const result = checkPersonas(readPersonaSources(folder));
+    // Near-duplicates are left to `npm run check`: comparing bodies costs seconds at 10,000 personas and only warns.
+    const result = checkPersonaFolder(folder, { countTokens });
     const { error, warning } = countBySeverity(result.problems);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
     if (warning > 0) logger.warn(formatReport(result));

@@ -13,6 +13,7 @@ import { SITES, siteUrl } from './support/sites.ts';
 // dist/ folder, and a built site served over HTTP under /atlas.
 
 const BIN = 'bin/persona-atlas.mjs';
+const fixtureIds = () => readdirSync('tests/fixtures/catalog').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')).sort();
 
 function cli(args: string[], cwd = process.cwd()) {
   const result = spawnSync(process.execPath, [join(process.cwd(), BIN), ...args], { cwd, env: { ...process.env, PERSONA_ATLAS_CATALOG: '' } });
@@ -35,11 +36,15 @@ for (const [kind, catalog] of Object.entries(CATALOGS)) {
     const json = JSON.parse(cli(['show', 'emoji-flag', '--json', '--catalog', catalog]).text);
     expect(json).toMatchObject({ id: 'emoji-flag', emoji: '🇯🇵', prompt: promptOf('tests/fixtures/catalog/emoji-flag.md') });
 
+    const filled = cli(['show', 'fill-in', '--var', 'recipient=Ann', '--catalog', catalog]);
+    expect(filled.text).toContain('letters to Ann on behalf of {{sender:the team}}.');
+    expect(filled.text).toContain('```\nDear {{recipient}},\n```');
+
     const found = cli(['search', 'backend', '--catalog', catalog]);
     expect(found.status).toBe(0);
     expect(found.text.split('\n')[0]).toBe('sr-backend\t🔧 Sr. Backend Engineer\tengineering');
     const listed = cli(['list', '--catalog', catalog]).text.trim().split('\n');
-    expect(listed.map((line) => line.split('\t')[0])).toEqual(readdirSync('tests/fixtures/catalog').map((f) => f.replace(/\.md$/, '')).sort());
+    expect(listed.map((line) => line.split('\t')[0])).toEqual(fixtureIds());
     expect(cli(['list', '--category', 'travel', '--catalog', catalog]).text).toContain('emoji-flag\t🇯🇵 東京 Guide');
   });
 }
@@ -131,7 +136,7 @@ test('an MCP client lists every persona as a prompt, gets the seed byte for byte
   await client.connect(transport);
   try {
     const { prompts } = await client.listPrompts();
-    expect(prompts.map((p) => p.name).sort()).toEqual(readdirSync('tests/fixtures/catalog').map((f) => f.replace(/\.md$/, '')).sort());
+    expect(prompts.map((p) => p.name).sort()).toEqual(fixtureIds());
     expect(prompts.find((p) => p.name === 'sr-backend')?.description).toContain('Senior backend engineer');
 
     const seed = await client.getPrompt({ name: 'sr-backend' });

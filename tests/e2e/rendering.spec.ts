@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { promptOf } from './support/personaFiles.ts';
 import { siteUrl } from './support/sites.ts';
 
 /** The text of each fenced block in a persona file, exactly as written. */
@@ -50,4 +51,37 @@ test('wide tables scroll inside their own focusable region', async ({ page }) =>
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   await table.focus();
   await expect(table).toBeFocused();
+});
+
+test('fill-in variables: a field per variable, a live preview, and copies of the filled and the original prompt', async ({ page }) => {
+  await page.goto(siteUrl('fixtures', '/personas/fill-in/'));
+  const original = promptOf('tests/fixtures/catalog/fill-in.md');
+  const fields = page.getByRole('group', { name: 'Fill in the blanks' });
+  await expect(fields.getByRole('textbox')).toHaveCount(3);
+  await expect(fields.getByLabel('recipient')).toHaveValue('');
+  await expect(fields.getByLabel('sender')).toHaveValue('the team');
+  await expect(fields.getByLabel('tone')).toHaveValue('warm');
+
+  const prompt = page.locator('[data-prompt]');
+  await expect(prompt.locator('mark[data-var="recipient"]').first()).toHaveText('{{recipient}}');
+  await expect(prompt.locator('mark[data-var="sender"]')).toHaveText('the team');
+  await fields.getByLabel('recipient').fill('Ms. Ōkubo');
+  await expect(prompt.locator('mark[data-var="recipient"]')).toHaveText(['Ms. Ōkubo', 'Ms. Ōkubo']);
+  await expect(prompt.locator('code').first()).toHaveText('{{this}}');
+  await fields.getByLabel('tone').fill('');
+
+  await page.getByRole('button', { name: 'Copy prompt' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    // An emptied field leaves its placeholder as written; code stays literal.
+    original.replace('to {{recipient}}', 'to Ms. Ōkubo').replace('mention {{recipient}}', 'mention Ms. Ōkubo').replace('{{sender:the team}}', 'the team'),
+  );
+  await page.getByRole('button', { name: 'Copy original' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(original);
+
+  const api = await (await page.request.get(siteUrl('fixtures', '/api/personas/fill-in.json'))).json();
+  expect(api.variables).toEqual([
+    { name: 'recipient', default: '' },
+    { name: 'sender', default: 'the team' },
+    { name: 'tone', default: 'warm' },
+  ]);
 });

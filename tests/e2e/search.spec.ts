@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { siteUrl } from './support/sites.ts';
 
@@ -130,4 +131,21 @@ test('once loaded, visited pages and earlier searches work offline', async ({ pa
   await page.goto(siteUrl('fixtures', '/personas/minimal/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Minimal');
   await context.setOffline(false);
+});
+
+test('header results are real links: Ctrl-click opens the persona in a new tab and leaves this page as it was', async ({ page, context }) => {
+  await page.goto(siteUrl('fixtures', '/tags/'));
+  await typeInHeader(page, 'kafka');
+  const option = firstOption(page);
+  await expect(option).toHaveAttribute('href', '/atlas/personas/sr-backend/');
+  const { violations } = await new AxeBuilder({ page }).include('[data-search-box]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  const opened = context.waitForEvent('page');
+  await option.click({ modifiers: ['Control'] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(siteUrl('fixtures', '/personas/sr-backend/'));
+  expect(page.url()).toBe(siteUrl('fixtures', '/tags/'));
+  await option.click();
+  await expect(page).toHaveURL(siteUrl('fixtures', '/personas/sr-backend/'));
 });

@@ -24,3 +24,11 @@ test('the detail adds the prompt as written', () => {
   assert.equal(detail.prompt, '\n  exact\r\n');
   assert.equal(detail.id, 'alpha');
 });
+
+test('the detail lists the prompt’s fill-in variables with their defaults', () => {
+  assert.deepEqual(apiDetail(make('alpha'), 'For {{team:platform}} on {{topic}}; `{{not}}`.', 'o200k_base').variables, [
+    { name: 'team', default: 'platform' },
+    { name: 'topic', default: '' },
+  ]);
+  assert.deepEqual(apiDetail(make('alpha'), 'No blanks.', 'o200k_base').variables, []);
+});

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/personaCheck.ts';
+import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/personaCheck.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
 
-/** Every problem the checker reports for one fixture folder, as printed. */
+/** Every problem the checker reports for one fixture folder (with its own lint settings), as printed. */
 function report(kind: string): string[] {
-  return checkPersonas(readPersonaSources(`${FIXTURES}/${kind}`)).problems.map(formatProblem);
+  return checkPersonaFolder(`${FIXTURES}/${kind}`).problems.map(formatProblem);
 }
 
 const at = (kind: string, file: string) => `${FIXTURES}/${kind}/${file}`;
@@ -44,6 +44,17 @@ const EXPECTED: Record<string, string[]> = {
   'id-file-mismatch': [
     `${at('id-file-mismatch', 'other-name.md')}:2:5  id  warning: "the-real-id" does not match the file name (expected the-real-id.md)`,
   ],
+  'symlink-outside': [
+    `${at('symlink-outside', 'linked-folder')}:1:1  file  is a symlink to tests/fixtures/outside, outside the persona folder; nothing outside it is read`,
+    `${at('symlink-outside', 'secret.md')}:1:1  file  is a symlink to tests/fixtures/outside/secret.md, outside the persona folder; nothing outside it is read`,
+  ],
+  'yaml-alias-bomb': [
+    `${at('yaml-alias-bomb', 'alias-bomb.md')}:1:1  frontmatter  its YAML aliases expand to more than 10,000 values; persona fields need no aliases`,
+  ],
+  'long-values': [
+    `${at('long-values', 'long-values.md')}:2:5  id  "${'Long-Value-'.repeat(7)}Lon…" is not a slug: use lowercase letters, digits and hyphens`,
+    `${at('long-values', 'long-values.md')}:4:8  emoji  "${'🔥'.repeat(80)}…" is not a single emoji`,
+  ],
   'description-style': [
     `${at('description-style', 'long-description.md')}:6:14  description  warning: is 259 characters; keep it to one sentence under 200`,
     `${at('description-style', 'multiline-description.md')}:6:14  description  warning: spans several lines; keep it to one sentence`,
@@ -71,7 +82,7 @@ test('warnings do not reject a persona; errors do', () => {
 });
 
 test('the report ends with a summary line', () => {
-  const result = checkPersonas(readPersonaSources(`${FIXTURES}/description-style`));
+  const result = checkPersonaFolder(`${FIXTURES}/description-style`);
   assert.equal(formatReport(result).split('\n').at(-1), '2 persona files checked: 0 errors, 2 warnings');
 });
 

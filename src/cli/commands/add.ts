@@ -2,18 +2,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closestIds } from '../../lib/catalogSource.ts';
 import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, type ExportFile } from '../../lib/exports.ts';
-import { UsageError, type Command } from '../command.ts';
+import { fillPrompt } from '../../lib/promptVariables.ts';
+import { fillInValues, UsageError, VAR_OPTION, type Command } from '../command.ts';
 
 const readIfPresent = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
 export const add: Command = {
   name: 'add',
-  usage: '<id…> --tool <target> [--dir <project>] [--force]',
+  usage: '<id…> --tool <target> [--dir <project>] [--force] [--var name=value]…',
   summary: 'Write personas into a project in a tool’s format',
   details: `Writes each persona where the tool expects it under --dir (default: the current folder) and prints each path. Files that hold many personas (${EXPORT_TARGETS.filter(isSharedFile)
     .map((t) => t.paths[0])
-    .join(', ')}) are merged, keeping what else they hold. A file that exists with other content is left alone unless --force. Run persona-atlas formats for the tools.`,
-  options: { tool: { type: 'string', short: 't' }, dir: { type: 'string', short: 'd' }, force: { type: 'boolean' } },
+    .join(', ')}) are merged, keeping what else they hold. A file that exists with other content is left alone unless --force. Prompts go in as written unless --var name=value fills their {{name}} placeholders. Run persona-atlas formats for the tools.`,
+  options: { tool: { type: 'string', short: 't' }, dir: { type: 'string', short: 'd' }, force: { type: 'boolean' }, ...VAR_OPTION },
   async run({ values, positionals, catalog, out }) {
     const toolId = values.tool as string | undefined;
     if (!toolId) throw new UsageError('add needs --tool <target>; persona-atlas formats lists them');
@@ -25,7 +26,13 @@ export const add: Command = {
     if (positionals.length === 0) throw new UsageError('add needs at least one persona id');
     const source = catalog();
     const ids = [...new Set(positionals)];
-    const personas = await Promise.all(ids.map(async (id) => (await source.get(id)).persona));
+    const fill = fillInValues(values);
+    const personas = await Promise.all(
+      ids.map(async (id) => {
+        const { persona } = await source.get(id);
+        return { ...persona, prompt: fillPrompt(persona.prompt, fill) };
+      }),
+    );
 
     const root = resolve((values.dir as string | undefined) ?? '.');
     const shown = (file: ExportFile) => relative(process.cwd(), join(root, file.path)) || file.path;

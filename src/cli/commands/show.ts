@@ -1,14 +1,16 @@
-import { UsageError, type Command } from '../command.ts';
+import { fillPrompt } from '../../lib/promptVariables.ts';
+import { fillInValues, UsageError, VAR_OPTION, type Command } from '../command.ts';
 
 export const show: Command = {
   name: 'show',
-  usage: '<id> [--json]',
+  usage: '<id> [--json] [--var name=value]…',
   summary: 'Print a persona’s prompt exactly as written (or its JSON)',
-  details: 'The prompt goes to stdout byte for byte, with nothing added: persona-atlas show sr-backend > prompt.md',
-  options: { json: { type: 'boolean' } },
+  details:
+    'The prompt goes to stdout byte for byte, with nothing added: persona-atlas show sr-backend > prompt.md. --var topic=value fills a {{topic}} placeholder (repeat it for more); placeholders without a value stay as written.',
+  options: { json: { type: 'boolean' }, ...VAR_OPTION },
   async run({ values, positionals, catalog, out }) {
     if (positionals.length !== 1) throw new UsageError('show takes one persona id, e.g. persona-atlas show sr-backend');
     const { persona, json } = await catalog().get(positionals[0]);
-    out(values.json ? `${JSON.stringify(json, null, 2)}\n` : persona.prompt);
+    out(values.json ? `${JSON.stringify(json, null, 2)}\n` : fillPrompt(persona.prompt, fillInValues(values)));
   },
 };
