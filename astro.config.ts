@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { buildTimings } from './src/integrations/buildTimings.ts';
 import { codeThemeStyles } from './src/integrations/codeTheme.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { staleOutput } from './src/integrations/staleOutput.ts';
 import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
 
 const config = siteConfigFromEnv();
@@ -24,6 +24,12 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [buildTimings(), sitemap(), pagefindIndex(), hostingFiles()],
-  vite: { plugins: [tailwindcss(), codeThemeStyles()], build: { assetsInlineLimit: 0 } },
+  integrations: [buildTimings(), sitemap(), hostingFiles(), staleOutput()],
+  vite: {
+    plugins: [tailwindcss(), codeThemeStyles()],
+    // Astro empties the output folder first unless told not to; with 10,000
+    // personas that deletion took about 12 s of every rebuild. staleOutput()
+    // removes only what the build no longer writes.
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
+  },
 });

@@ -1,7 +1,17 @@
-// Runs `astro build` as users do and measures it: wall time, phases, peak RSS.
+// Runs `npm run build`'s two steps as users do (astro build, then the search
+// index) and measures them: wall time, phases, and peak memory of the whole
+// process tree and of each tool in it, sampled every 100 ms.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
+export interface CommandMeasurement {
+  wallMs: number;
+  /** Peak of the whole process tree. */
+  peakRssBytes: number;
+  /** Peak per tool, summed over its processes: 'astro', 'pagefind', 'hugo', 'node'. */
+  peakByTool: Record<string, number>;
+}
 
 export interface BuildMeasurement {
   wallMs: number;
@@ -9,16 +19,29 @@ export interface BuildMeasurement {
   contentMs: number;
   /** Bundling and writing every page and data file. */
   renderMs: number;
-  /** Search index, sitemap and hosting files, after the pages exist. */
+  /** Sitemap and hosting files, after the pages exist. */
+  finishMs: number;
+  /** The search index step (Pagefind, part by part). */
   indexMs: number;
-  /** The whole process tree: Astro and, at the end, the Pagefind binary. */
+  /** The whole build, every process, at its fullest moment. */
   peakRssBytes: number;
-  /** Astro's own process. */
   peakAstroRssBytes: number;
+  peakPagefindRssBytes: number;
 }
 
-/** Resident memory of a process alone and with all its descendants (the Pagefind binary included). */
-function treeRss(rootPid: number): { root: number; total: number } {
+const TOOLS = ['pagefind', 'hugo', 'astro'];
+
+function toolOf(pid: string): string {
+  try {
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return TOOLS.find((tool) => command.includes(tool)) ?? 'node';
+  } catch {
+    return 'node';
+  }
+}
+
+/** Resident memory of a process tree, in all and per tool. */
+function treeRss(rootPid: number): { total: number; byTool: Record<string, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -33,44 +56,55 @@ function treeRss(rootPid: number): { root: number; total: number } {
     }
   }
   let total = 0;
+  const byTool: Record<string, number> = {};
   const pending = [rootPid];
   while (pending.length) {
     const pid = pending.pop()!;
-    total += rss.get(pid) ?? 0;
+    const bytes = rss.get(pid) ?? 0;
+    total += bytes;
+    const tool = toolOf(String(pid));
+    byTool[tool] = (byTool[tool] ?? 0) + bytes;
     pending.push(...(children.get(pid) ?? []));
   }
-  return { root: rss.get(rootPid) ?? 0, total };
+  return { total, byTool };
 }
 
-export async function runBuild(env: Record<string, string>, timingsFile: string): Promise<BuildMeasurement> {
-  rmSync(timingsFile, { force: true });
+/** Runs a command to completion, sampling its process tree's memory. */
+export async function measureCommand(command: string, args: string[], env: Record<string, string>, cwd = process.cwd()): Promise<CommandMeasurement> {
   const started = Date.now();
-  const child = spawn('node_modules/.bin/astro', ['build'], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIMINGS_FILE: timingsFile, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   let peakRssBytes = 0;
-  let peakAstroRssBytes = 0;
+  const peakByTool: Record<string, number> = {};
   const sampler = setInterval(() => {
-    const { root, total } = treeRss(child.pid!);
+    const { total, byTool } = treeRss(child.pid!);
     peakRssBytes = Math.max(peakRssBytes, total);
-    peakAstroRssBytes = Math.max(peakAstroRssBytes, root);
+    for (const [tool, bytes] of Object.entries(byTool)) peakByTool[tool] = Math.max(peakByTool[tool] ?? 0, bytes);
   }, 100);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
-  const finished = Date.now();
-  if (status !== 0) throw new Error(`astro build failed:\n${output}`);
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
+  return { wallMs: Date.now() - started, peakRssBytes, peakByTool };
+}
+
+/** `npm run build`, step by step, measured. */
+export async function runBuild(env: Record<string, string>, timingsFile: string): Promise<BuildMeasurement> {
+  rmSync(timingsFile, { force: true });
+  const astro = await measureCommand('node_modules/.bin/astro', ['build'], { ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIMINGS_FILE: timingsFile, ...env });
+  const index = await measureCommand(process.execPath, ['scripts/search-index.ts'], env);
   const marks = JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>;
   return {
-    wallMs: finished - started,
+    wallMs: astro.wallMs + index.wallMs,
     contentMs: marks.buildStart - marks.configDone,
     renderMs: marks.buildDone - marks.buildStart,
-    indexMs: finished - marks.buildDone,
-    peakRssBytes,
-    peakAstroRssBytes,
+    finishMs: astro.wallMs - (marks.buildDone - marks.configDone),
+    indexMs: index.wallMs,
+    // The steps run one after the other: the build's peak is the larger of theirs.
+    peakRssBytes: Math.max(astro.peakRssBytes, index.peakRssBytes),
+    peakAstroRssBytes: astro.peakByTool.astro ?? 0,
+    peakPagefindRssBytes: index.peakByTool.pagefind ?? 0,
   };
 }
 

@@ -8,7 +8,7 @@
 // (Pagefind adds ?ts= to bust caches; /search/ reads ?q= in the browser), so
 // the cache keys leave it out.
 const CACHE = 'persona-atlas-v1';
-const IMMUTABLE = /\/(_astro|pagefind\/(index|fragment|filter))\//;
+const IMMUTABLE = /\/(_astro|pagefind\/(part-\d+\/)?(index|fragment|filter))\//;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

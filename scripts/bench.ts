@@ -1,5 +1,7 @@
 // npm run bench [-- --n 2000]: builds N synthetic personas exactly as users
-// build (PERSONAS_DIR, search index included) and prints what it costs.
+// build (PERSONAS_DIR, search index included) and prints what it costs; at
+// 10,000, when Debian's hugo is installed, it also builds the same files with
+// Hugo + Pagefind and prints our time and memory as ratios to that peer.
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { measureInBrowser } from '../bench/browserMeasure.ts';
 import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
+import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
 import { BENCH_QUERIES, writeSyntheticPersonas } from '../bench/syntheticPersonas.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', multiple: true } } });
-const sizes = values.n?.map(Number) ?? [1000, 10000];
+const sizes = values.n?.map(Number) ?? [1000, 10000, 30000];
+const PEER_SIZE = 10000;
 const WORK = resolve('bench/tmp');
 const PORT = 4410;
 
@@ -40,10 +44,20 @@ async function benchmark(count: number) {
   appendFileSync(files[0], '\n- One more principle, added to measure a warm rebuild.\n');
   const warm = await runBuild(env, timings);
 
+  let peer;
+  if (count === PEER_SIZE && hugoAvailable()) {
+    console.log(`${count} personas: the peer, Hugo + Pagefind on the same files…`);
+    peer = await runPeer(personasDir, join(WORK, `hugo-${count}`));
+  } else if (count === PEER_SIZE) {
+    console.log('hugo is not installed (apt-get install hugo): skipping the peer and its ratios');
+  }
+
   return {
     personas: count,
     coldBuild: { ...cold, msPerPersona: cold.wallMs / count },
-    warmBuild: { wallMs: warm.wallMs },
+    warmBuild: { ...warm, ofCold: warm.wallMs / cold.wallMs },
+    memoryOfPagefind: cold.peakRssBytes / cold.peakPagefindRssBytes,
+    peer: peer && { ...peer, timeRatio: cold.wallMs / peer.wallMs, memoryOfPeerPagefind: cold.peakRssBytes / peer.peakPagefindRssBytes },
     dist: { bytes: dist.bytes, files: dist.files },
     pagesGzip: {
       home: pageGzip(outDir, 'index.html'),
@@ -61,15 +75,25 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(to
 const results: Awaited<ReturnType<typeof benchmark>>[] = [];
 for (const count of sizes) results.push(await benchmark(count));
 
+const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['cold build, wall', (r) => s(r.coldBuild.wallMs)],
   ['  content loading', (r) => s(r.coldBuild.contentMs)],
   ['  page rendering', (r) => s(r.coldBuild.renderMs)],
+  ['  sitemap, headers, exit', (r) => s(r.coldBuild.finishMs)],
   ['  search indexing', (r) => s(r.coldBuild.indexMs)],
   ['ms per persona', (r) => r.coldBuild.msPerPersona.toFixed(2)],
-  ['peak RSS', (r) => mb(r.coldBuild.peakRssBytes)],
-  ['  Astro process alone', (r) => mb(r.coldBuild.peakAstroRssBytes)],
+  ['peak memory, whole build', (r) => mb(r.coldBuild.peakRssBytes)],
+  ['  Astro', (r) => mb(r.coldBuild.peakAstroRssBytes)],
+  ['  Pagefind', (r) => mb(r.coldBuild.peakPagefindRssBytes)],
+  ['  whole build ÷ Pagefind', (r) => ratio(r.memoryOfPagefind)],
   ['warm rebuild (1 edit)', (r) => s(r.warmBuild.wallMs)],
+  ['  warm ÷ cold', (r) => ratio(r.warmBuild.ofCold)],
+  ['  its search indexing', (r) => s(r.warmBuild.indexMs)],
+  ['peer: Hugo + Pagefind, wall', (r) => (r.peer ? `${s(r.peer.wallMs)} (${s(r.peer.hugoMs)} + ${s(r.peer.pagefindMs)})` : '–')],
+  ['peer: Hugo / Pagefind peak', (r) => (r.peer ? `${mb(r.peer.peakHugoRssBytes)} / ${mb(r.peer.peakPagefindRssBytes)}` : '–')],
+  ['  our cold ÷ peer', (r) => ratio(r.peer?.timeRatio)],
+  ['  our peak ÷ peer’s Pagefind', (r) => ratio(r.peer?.memoryOfPeerPagefind)],
   ['dist size / files', (r) => `${mb(r.dist.bytes)} / ${r.dist.files}`],
   ['home page (gzip)', (r) => kb(r.pagesGzip.home)],
   ['category page (gzip)', (r) => kb(r.pagesGzip.category)],

@@ -56,7 +56,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * merge one header set by two matching rules.
  */
 function immutablePaths(base: string): string[] {
-  return ['/_astro/*', '/pagefind/index/*', '/pagefind/fragment/*', '/pagefind/filter/*'].map((path) => withBase(base, path));
+  // The index is built in parts (src/lib/searchParts.ts): part 1 onwards sit in pagefind/part-N/.
+  const pagefind = ['/pagefind/', '/pagefind/part-*/'].flatMap((root) => ['index', 'fragment', 'filter'].map((dir) => `${root}${dir}/*`));
+  return ['/_astro/*', ...pagefind].map((path) => withBase(base, path));
 }
 
 /** _headers for Netlify and Cloudflare Pages. */

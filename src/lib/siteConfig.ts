@@ -1,3 +1,5 @@
+import { PAGES_PER_PART } from './searchParts.ts';
+
 /** Site-wide settings, read from the environment once and validated. */
 export interface SiteConfig {
   title: string;
@@ -14,6 +16,8 @@ export interface SiteConfig {
   repoUrl?: string;
   /** Branch the edit links open. */
   repoBranch: string;
+  /** Persona pages per search index part (src/lib/searchParts.ts); tests set a small one to exercise merging. */
+  searchPartPages: number;
 }
 
 function normalizeBase(raw: string | undefined): string {
@@ -31,6 +35,12 @@ function absoluteUrl(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+function positiveInteger(name: string, raw: string | undefined): number | undefined {
+  if (!raw?.trim()) return undefined;
+  if (!/^[1-9]\d*$/.test(raw.trim())) throw new Error(`${name} ${JSON.stringify(raw)} must be a positive whole number`);
+  return Number(raw.trim());
+}
+
 export function siteConfigFromEnv(env: Record<string, string | undefined> = process.env): SiteConfig {
   return {
     title: 'Persona Atlas',
@@ -41,5 +51,6 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
     repoBranch: env.REPO_BRANCH?.trim() || 'main',
+    searchPartPages: positiveInteger('SEARCH_PART_PAGES', env.SEARCH_PART_PAGES) ?? PAGES_PER_PART,
   };
 }

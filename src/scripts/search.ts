@@ -2,6 +2,7 @@
 // shows intent (focus or typing), so pages do not pay for search up front.
 
 import type { SearchFilterName } from '../lib/catalog.ts';
+import { searchPartPath } from '../lib/searchParts.ts';
 import { withBase } from '../lib/urls.ts';
 
 export type SearchFilters = Partial<Record<SearchFilterName, string>>;
@@ -28,16 +29,21 @@ interface PagefindResult {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   search(query: string | null, options: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
 const base = withBase(import.meta.env.BASE_URL, '/');
 let engine: Promise<Pagefind> | undefined;
 
+/** How many index parts the site has (see src/lib/searchParts.ts), as the page says. */
+const partCount = () => Number(document.querySelector<HTMLElement>('[data-search-parts]')?.dataset.searchParts ?? 1);
+
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
-    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}${searchPartPath(0)}pagefind.js`);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    for (let part = 1; part < partCount(); part++) await pagefind.mergeIndex(`${base}${searchPartPath(part)}`, { baseUrl: base });
     await pagefind.init();
     return pagefind;
   })();

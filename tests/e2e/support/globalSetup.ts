@@ -12,6 +12,7 @@ export default async function globalSetup() {
       BASE_PATH: site.base,
       SITE_URL: siteOrigin(name as SiteName),
       REPO_URL: site.repoUrl,
+      SEARCH_PART_PAGES: site.searchPartPages,
     });
     if (status !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
     servers.push(await serveStatic(site.outDir, site.port, site.base));

@@ -4,7 +4,7 @@
  */
 export const SITES = {
   /** The shipped catalog: personas/, built into dist/ as `npm run build` does. */
-  catalog: { personasDir: 'personas', outDir: 'dist', port: 4400, base: '/', repoUrl: '' },
+  catalog: { personasDir: 'personas', outDir: 'dist', port: 4400, base: '/', repoUrl: '', searchPartPages: '' },
   /** Edge cases and hostile input, under a subpath like a GitHub Pages project site. */
   fixtures: {
     personasDir: 'tests/fixtures/catalog',
@@ -12,6 +12,8 @@ export const SITES = {
     port: 4401,
     base: '/atlas',
     repoUrl: 'https://github.com/example/persona-atlas',
+    // Small search index parts, so the browser merges several as a large catalog's would.
+    searchPartPages: '4',
   },
 } as const;
 

@@ -1,0 +1,17 @@
+// The last step of `npm run build`: the Pagefind search index of the built
+// site. It runs after `astro build` has exited, so Astro's memory is free
+// before Pagefind needs its own (see src/lib/searchIndex.ts).
+import { join } from 'node:path';
+import { buildSearchIndex } from '../src/lib/searchIndex.ts';
+import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
+
+const started = performance.now();
+try {
+  const { outDir, searchPartPages } = siteConfigFromEnv();
+  const { pages, parts, rebuilt, reused } = await buildSearchIndex(outDir, join('node_modules', '.astro', 'search-index'), searchPartPages);
+  const reuse = reused.length ? `, ${reused.length} unchanged ${reused.length === 1 ? 'part' : 'parts'} reused` : '';
+  console.log(`Search index: ${pages} persona pages in ${parts} ${parts === 1 ? 'part' : 'parts'}, ${rebuilt.length} indexed${reuse}, ${Math.round(performance.now() - started)} ms`);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,48 @@
+import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Kept for the search index step, which manages its own files (src/lib/searchIndex.ts). */
+const MANAGED_ELSEWHERE = new Set(['pagefind']);
+
+/** Deletes files the build did not write (older than its start) and folders left empty; true when `dir` ends up empty. */
+function sweep(dir: string, startedMs: number, top = false): boolean {
+  let empty = true;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (top && MANAGED_ELSEWHERE.has(entry.name)) {
+      empty = false;
+    } else if (entry.isDirectory()) {
+      if (sweep(path, startedMs)) rmdirSync(path);
+      else empty = false;
+    } else if (statSync(path).mtimeMs < startedMs) {
+      unlinkSync(path);
+    } else {
+      empty = false;
+    }
+  }
+  return empty;
+}
+
+/**
+ * The output folder is not emptied before a build (see astro.config.ts), so
+ * that a rebuild overwrites files instead of deleting and rewriting 40,000 of
+ * them. Astro rewrites every page, asset and public file on each build; this
+ * removes what it no longer writes, such as the pages of a deleted persona.
+ */
+export function staleOutput(): AstroIntegration {
+  let startedMs = 0;
+  return {
+    name: 'persona-atlas:stale-output',
+    hooks: {
+      'astro:build:start': () => {
+        // File times can lag the clock by a few milliseconds; a second of margin is far below a build's length.
+        startedMs = Date.now() - 1000;
+      },
+      'astro:build:done': ({ dir }) => {
+        sweep(fileURLToPath(dir), startedMs, true);
+      },
+    },
+  };
+}

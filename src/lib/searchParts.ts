@@ -1,0 +1,28 @@
+/**
+ * The search index is built in parts, one Pagefind index per part, which the
+ * browser merges (Pagefind's mergeIndex). Pagefind's memory grows with the
+ * text it indexes (about 0.35 GB per 1,000 persona pages), so one index for
+ * 30,000 personas would need about 10 GB; parts built one after another need
+ * only a part's worth. A part whose pages did not change is not rebuilt.
+ *
+ * A persona's part follows from its id alone, so editing or adding one
+ * persona changes one part; the number of parts follows from the number of
+ * personas, which the pages and the index step both know.
+ */
+export const PAGES_PER_PART = 5000;
+
+export function searchPartCount(personaCount: number, pagesPerPart = PAGES_PER_PART): number {
+  return Math.max(1, Math.ceil(personaCount / pagesPerPart));
+}
+
+/** 32-bit FNV-1a of the id: stable across builds and machines. */
+export function searchPartOf(id: string, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % parts;
+}
+
+/** Where a part's index lives, relative to the site root: the first part is Pagefind's usual bundle. */
+export function searchPartPath(part: number): string {
+  return part === 0 ? 'pagefind/' : `pagefind/part-${part}/`;
+}
