@@ -39,6 +39,18 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+/**
+ * What Pagefind reads of a persona page: its title and the element marked
+ * data-pagefind-body. The rest of a page (related personas' cards, say)
+ * changes when another persona is edited, and must not make a part look changed.
+ */
+function indexedText(html: string): string {
+  const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
+  const start = html.search(/<[a-z]+[^>]*\sdata-pagefind-body/);
+  const end = html.indexOf('</article>', start);
+  return start < 0 || end < 0 ? html : `${title}${html.slice(start, end)}`;
+}
+
 function pagefindVersion(): string {
   return JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')).version;
 }
@@ -78,7 +90,7 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
   const version = pagefindVersion();
   for (const [part, partIds] of members.entries()) {
     const digest = createHash('sha1').update(`${version} ${PAGEFIND_ARGS.join(' ')} ${parts}\n`);
-    for (const id of partIds) digest.update(`${id}\0`).update(readFileSync(join(personasDir, id, 'index.html')));
+    for (const id of partIds) digest.update(`${id}\0`).update(indexedText(readFileSync(join(personasDir, id, 'index.html'), 'utf8')));
     digests.push(digest.digest('hex'));
     const output = join(cache, `part-${part}`);
     if (previous.digests[part] === digests[part] && existsSync(output)) {
