@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { defineHastPlugin } from 'satteri';
+import { defineHastPlugin, type PluginFactoryContext } from 'satteri';
 import { splitPlaceholders } from './promptVariables.ts';
 
 const CODE = new Set(['code', 'pre']);
@@ -9,7 +9,7 @@ const CODE = new Set(['code', 'pre']);
  * typed values in place (data-var names the variable; the text stays as
  * written until then). Code stays literal, as it does for the variables.
  */
-export const placeholderMarks = defineHastPlugin({
+const marks = defineHastPlugin({
   name: 'persona-placeholder-marks',
   text(node, ctx) {
     if (!node.value.includes('{{')) return;
@@ -28,3 +28,9 @@ export const placeholderMarks = defineHastPlugin({
     );
   },
 });
+
+/**
+ * Only for prompts that hold a placeholder: a text visitor sees every text
+ * node, each one crossing from Sätteri's Rust side into JavaScript.
+ */
+export const placeholderMarks = ({ source }: PluginFactoryContext) => (source.includes('{{') ? marks : null);
