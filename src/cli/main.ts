@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(command));
     return 0;
   }
-  const location = (values.catalog as string | undefined) ?? process.env.PERSONA_ATLAS_CATALOG ?? join(PACKAGE_ROOT, 'dist');
+  const location = (values.catalog as string | undefined) ?? (process.env.PERSONA_ATLAS_CATALOG?.trim() || join(PACKAGE_ROOT, 'dist'));
   await command.run({
     values,
     positionals,

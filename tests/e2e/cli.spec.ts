@@ -128,6 +128,8 @@ test('cli errors name the problem and exit 1 for a wrong call, 2 for an unusable
   }
   expect(cli(['search', '--help']).text).toContain('id, name, tags, category, affinity, description');
   expect(cli(['formats']).text.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(20);
+  // Without --catalog (and with PERSONA_ATLAS_CATALOG empty) the project's own dist/ is read.
+  expect(cli(['list']).text).toContain('sr-backend\t🔧 Sr. Backend Engineer\tengineering');
 });
 
 test('an MCP client lists every persona as a prompt, gets the seed byte for byte and calls both tools', async () => {
