@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
 import { checkPersonaFolder, countBySeverity, formatReport } from './personaCheck.ts';
-import { exportPersonaOf, type ExportPersona } from './exports.ts';
+import { exportPersonaOf, personaFields, type ExportPersona } from './exports.ts';
 
 /**
  * The one reader of a catalog for the command line and the MCP server: a
@@ -58,10 +58,6 @@ export function closestIds(id: string, ids: readonly string[]): string[] {
     .map(({ other }) => other);
 }
 
-const summaryOf = (persona: PersonaSummary): PersonaSummary => {
-  const { prompt: _prompt, ...summary } = exportPersonaOf(persona, '');
-  return summary;
-};
 
 /** Checks what a catalog's index says about itself before anything trusts it. */
 function personasOfIndex(index: unknown, location: string): PersonaSummary[] {
@@ -71,7 +67,7 @@ function personasOfIndex(index: unknown, location: string): PersonaSummary[] {
       `${location} is not a Persona Atlas catalog this version can read (schemaVersion ${JSON.stringify(schemaVersion)}, expected ${API_SCHEMA_VERSION})`,
     );
   }
-  return personas.map(summaryOf);
+  return personas.map(personaFields);
 }
 
 /** Reads a catalog through its JSON API, from any `read(path)` that returns the file's text or undefined when missing. */
@@ -100,7 +96,7 @@ function apiCatalog(location: string, read: (path: string) => Promise<string | u
       if (text === undefined) throw new CatalogUnavailable(`${location} lists ${id} but has no ${path}`);
       const json = parse(text, path) as Record<string, unknown>;
       if (typeof json.prompt !== 'string') throw new CatalogUnavailable(`${location}: ${path} has no prompt`);
-      return { persona: exportPersonaOf(summaryOf(json as unknown as PersonaSummary), json.prompt), json };
+      return { persona: exportPersonaOf(json as unknown as PersonaSummary, json.prompt), json };
     },
   };
 }
@@ -131,7 +127,7 @@ function sourceFolderCatalog(dir: string): CatalogSource {
     throw new CatalogUnavailable(`${dir} has persona files that do not pass the check:\n${formatReport(result)}`);
   }
   const personas = new Map(result.personas.map((checked) => [checked.data.id, exportPersonaOf(checked.data, checked.body)]));
-  const summaries = [...personas.values()].map(summaryOf).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const summaries = [...personas.values()].map(personaFields).sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     location: dir,
     list: async () => summaries,

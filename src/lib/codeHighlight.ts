@@ -32,10 +32,17 @@ export async function prepareHighlighting(prompt: string): Promise<void> {
 }
 
 /** Colours of a theme's palette, in a stable order, upper case as Shiki reports them. */
-function palette(instance: Highlighter, theme: string): string[] {
+function themePalette(instance: Highlighter, theme: string): string[] {
   const { fg, settings } = instance.getTheme(theme);
   const colors = [fg, ...settings.map((rule) => rule.settings.foreground)].filter((color): color is string => !!color);
   return [...new Set(colors.map((color) => color.toUpperCase()))];
+}
+
+const palettes = new Map<string, string[]>();
+/** The palette, worked out once per theme rather than once per code block. */
+function palette(instance: Highlighter, theme: string): string[] {
+  if (!palettes.has(theme)) palettes.set(theme, themePalette(instance, theme));
+  return palettes.get(theme)!;
 }
 
 export interface CodeToken {

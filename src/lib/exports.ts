@@ -362,10 +362,15 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = [
   },
 ];
 
-/** The fields an export reads, from a persona of the site, the JSON API or the command line's catalog. */
+/** The published fields of a persona of the site, the JSON API or the command line's catalog, nothing else. */
+export function personaFields(persona: Omit<ExportPersona, 'prompt'>): Omit<ExportPersona, 'prompt'> {
+  const { id, name, emoji, category, description, worker_affinity, tags } = persona;
+  return { id, name, emoji, category, description, worker_affinity, tags };
+}
+
+/** The fields an export reads: the published ones and the prompt. */
 export function exportPersonaOf(persona: Omit<ExportPersona, 'prompt'>, prompt: string): ExportPersona {
-  const { id, name, emoji, category, description, tags, worker_affinity } = persona;
-  return { id, name, emoji, category, description, tags, worker_affinity, prompt };
+  return { ...personaFields(persona), prompt };
 }
 
 /** The targets under their group titles, in registry order, as pages list them. */
@@ -383,9 +388,12 @@ const MEDIA_TYPES: Record<string, string> = { md: 'text/markdown', mdc: 'text/ma
 /** The media type a file is downloaded as, from its name (YAML files such as .roomodes by default). */
 const mediaTypeOf = (path: string) => MEDIA_TYPES[path.split('.').at(-1)!] ?? 'application/yaml';
 
+/** A target's path, user-wide location or hint for one persona: `<id>` stands for its id. */
+export const forPersona = (text: string, id: string) => text.replaceAll('<id>', id);
+
 /** Where a target puts one persona's files. */
 export function exportPaths(target: ExportTarget, id: string): string[] {
-  return target.paths.map((path) => path.replaceAll('<id>', id));
+  return target.paths.map((path) => forPersona(path, id));
 }
 
 /**

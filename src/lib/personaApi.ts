@@ -1,3 +1,4 @@
+import { personaFields } from './exports.ts';
 import type { PromptInsights } from './insights.ts';
 import type { Persona } from './persona.ts';
 import { promptVariables } from './promptVariables.ts';
@@ -26,8 +27,7 @@ export interface ApiPersona {
 
 /** One persona's metadata as the API publishes it: known fields only, no body. */
 export function apiPersona(persona: Persona, insights: PromptInsights, urls: PersonaUrls): ApiPersona {
-  const { id, name, emoji, category, description, worker_affinity, tags } = persona;
-  return { id, name, emoji, category, description, worker_affinity, tags, words: insights.words, tokens: insights.tokens, urls };
+  return { ...personaFields(persona), words: insights.words, tokens: insights.tokens, urls };
 }
 
 /** /api/personas.json: every persona, sorted by id so diffs between builds stay small. */
