@@ -43,6 +43,8 @@ async function addFromCards(page: Page, count: number): Promise<string[]> {
 
 for (const name of Object.keys(SITES) as SiteName[]) {
   test(`${name}: a set picked across pages survives a reload and downloads for Claude Code and Codex`, async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.goto(siteUrl(name, '/'));
     const chosen = await addFromCards(page, 2);
     await page.goto(siteUrl(name, '/personas/sr-backend/'));
@@ -89,6 +91,8 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     await page.getByRole('button', { name: 'Clear the set' }).click();
     await expect(page.getByText('Your set is empty.')).toBeVisible();
     await expect(page.locator('[data-selection-count]')).toHaveText('0');
+    // Pages, set data, the zip library: everything came from this site, under its base path.
+    expect(requests.filter((url) => !url.startsWith(siteUrl(name, '/')) && !url.startsWith('blob:'))).toEqual([]);
   });
 }
 

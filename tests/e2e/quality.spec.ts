@@ -12,7 +12,7 @@ const SITE_NAMES = Object.keys(SITES) as SiteName[];
 
 const PAGES: Record<SiteName, string[]> = {
   catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/selection/', '/no-such-page/'],
-  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/search/?q=alert', '/selection/', '/no-such-page/'],
+  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],
 };
 
 for (const name of SITE_NAMES) {
