@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog.ts';
 import { readPrompt } from '../lib/personaCheck.ts';
 import { storedInsights } from '../loaders/personaLoader.ts';
+import { personasToRender } from './pageReuse.ts';
 import { routes, site } from './site.ts';
 
 export type PersonaEntry = CollectionEntry<'personas'>;
@@ -45,8 +46,14 @@ export function editUrl(entry: PersonaEntry): string | undefined {
   return `${site.repoUrl}/edit/${site.repoBranch}/${entry.filePath}`;
 }
 
-/** getStaticPaths for every route that has one file per persona. */
+let toRender: Promise<Set<string>> | undefined;
+
+/**
+ * getStaticPaths for every route that has one file per persona: the personas
+ * whose files changed since the last build (src/data/pageReuse.ts).
+ */
 export async function personaPaths() {
-  const { personas } = await getCatalog();
-  return personas.map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
+  toRender ??= getCatalog().then(personasToRender);
+  const [{ personas }, render] = await Promise.all([getCatalog(), toRender]);
+  return personas.filter((entry) => render.has(entry.id)).map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
 }

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import settings from 'virtual:persona-atlas/page-reuse';
+import type { Catalog } from '../lib/catalog.ts';
+import { pendingRecordFile, personaFiles, readRecord, type ReuseRecord } from '../lib/pageReuse.ts';
+import { searchPartCount } from '../lib/searchParts.ts';
+import { storedInsights } from '../loaders/personaLoader.ts';
+import type { PersonaEntry } from './catalog.ts';
+import { site } from './site.ts';
+
+/**
+ * Everything a persona's page, raw markdown and JSON show besides the code:
+ * its file and data, the previous and next personas and the related ones (as
+ * their cards show them), and the number of search index parts the header's
+ * search box loads. A page that showed more would need it listed here; the
+ * e2e test that compares a rebuild with a clean build catches what is missed.
+ */
+function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>): string {
+  const card = (shown?: PersonaEntry) => shown && [shown.id, shown.data, storedInsights(shown)];
+  const { previous, next } = catalog.neighbours(entry);
+  return JSON.stringify([
+    entry.digest,
+    entry.filePath,
+    entry.data,
+    storedInsights(entry),
+    card(previous),
+    card(next),
+    catalog.related(entry).map(card),
+    searchPartCount(catalog.personas.length, site.searchPartPages),
+  ]);
+}
+
+/**
+ * The ids of the personas whose files this build must render; the files of
+ * the others are kept from the last build (src/lib/pageReuse.ts). Kept files
+ * get this build's time, so the sweep of stale output leaves them.
+ */
+export function personasToRender(catalog: Catalog<PersonaEntry>): Set<string> {
+  const ids = catalog.personas.map((entry) => entry.id);
+  if (!settings) return new Set(ids);
+  const { code, outDir, recordFile } = settings;
+  const previous = readRecord(recordFile);
+  const sameCode = previous?.code === code;
+  const record: ReuseRecord = { code, inputs: {}, kept: [] };
+  const render = new Set<string>();
+  const now = new Date();
+  for (const entry of catalog.personas) {
+    const digest = createHash('sha1').update(personaInputs(entry, catalog)).digest('hex');
+    record.inputs[entry.id] = digest;
+    const files = personaFiles(entry.id).map((file) => join(outDir, file));
+    if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {
+      for (const file of files) utimesSync(file, now, now);
+      record.kept.push(entry.id);
+    } else {
+      render.add(entry.id);
+    }
+  }
+  mkdirSync(dirname(recordFile), { recursive: true });
+  writeFileSync(pendingRecordFile(recordFile), JSON.stringify(record));
+  return render;
+}

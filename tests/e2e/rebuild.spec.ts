@@ -1,0 +1,66 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildSite } from './support/build.ts';
+
+const WORK = '.cache/e2e/rebuild';
+const PERSONAS = `${WORK}/personas`;
+
+const siteEnv = (outDir: string) => ({
+  PERSONAS_DIR: PERSONAS,
+  OUT_DIR: outDir,
+  BASE_PATH: '/atlas',
+  SITE_URL: 'http://127.0.0.1:4401',
+  // Several search index parts, so a rebuild can keep some and redo others.
+  SEARCH_PART_PAGES: '4',
+});
+
+function build(outDir: string): string {
+  const { status, output } = buildSite(siteEnv(outDir));
+  expect(status, output).toBe(0);
+  return output;
+}
+
+/** Every file under a folder, as path → bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name))]));
+}
+
+test('a rebuild keeps what did not change and ends up equal to a clean build', async () => {
+  test.setTimeout(120_000);
+  rmSync(WORK, { recursive: true, force: true });
+  cpSync('tests/fixtures/catalog', PERSONAS, { recursive: true });
+  const rebuilt = `${WORK}/rebuilt`;
+  build(rebuilt);
+
+  // Nothing changed: every persona's files are kept, not rendered again (the
+  // mark after </html> survives), and no search index part is redone.
+  const page = `${rebuilt}/personas/minimal/index.html`;
+  const original = readFileSync(page);
+  appendFileSync(page, '<!-- kept -->');
+  const unchanged = build(rebuilt);
+  expect(unchanged).toContain('Persona files: 0 rendered, 12 unchanged since the last build and kept');
+  expect(unchanged).toContain('0 indexed, 3 unchanged parts reused');
+  expect(readFileSync(page, 'utf8')).toMatch(/<!-- kept -->$/);
+  writeFileSync(page, original);
+
+  // A body edited, a tag added (which moves related personas), one persona deleted and one added.
+  appendFileSync(`${PERSONAS}/hostile.md`, '\nOne more line, added by the rebuild test.\n');
+  const flag = readFileSync(`${PERSONAS}/emoji-flag.md`, 'utf8');
+  writeFileSync(`${PERSONAS}/emoji-flag.md`, flag.replace('  - travel-planning\n', '  - travel-planning\n  - writing\n'));
+  rmSync(`${PERSONAS}/long-body.md`);
+  const minimal = readFileSync(`${PERSONAS}/minimal.md`, 'utf8');
+  writeFileSync(`${PERSONAS}/minimal-two.md`, minimal.replace('id: minimal', 'id: minimal-two').replace('name: Minimal', 'name: Minimal Two'));
+  const edited = build(rebuilt);
+  const [, rendered, kept] = /Persona files: (\d+) rendered, (\d+) unchanged/.exec(edited)!;
+  expect(Number(kept)).toBeGreaterThan(0);
+  expect(Number(rendered) + Number(kept)).toBe(12);
+
+  const clean = `${WORK}/clean`;
+  build(clean);
+  const rebuiltFiles = tree(rebuilt);
+  const cleanFiles = tree(clean);
+  expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
+  for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
+});
