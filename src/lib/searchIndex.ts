@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -39,13 +39,30 @@ const TITLE = [Buffer.from('<title>'), Buffer.from('</title>')] as const;
  * changes when another persona is edited, and must not make a part look
  * changed. Sliced as bytes: decoding 10,000 pages to text took seconds.
  */
-function indexedText(html: Buffer): Buffer {
+function indexedText(html: Buffer): Buffer[] {
   const mark = html.indexOf(BODY_MARK);
-  const start = html.lastIndexOf('<', mark);
   const end = html.indexOf(BODY_END, mark);
-  if (mark < 0 || end < 0) return html;
+  if (mark < 0 || end < 0) return [html];
   const title = html.indexOf(TITLE[0]);
-  return Buffer.concat([html.subarray(title, html.indexOf(TITLE[1], title)), html.subarray(start, end)]);
+  return [html.subarray(title, html.indexOf(TITLE[1], title)), html.subarray(html.lastIndexOf('<', mark), end)];
+}
+
+/**
+ * Reads each file into one reused buffer. Reading 10,000 pages into fresh
+ * buffers left this step about 60 MB larger while Pagefind ran beside it.
+ */
+function fileReader(): (path: string) => Buffer {
+  let buffer = Buffer.alloc(2 ** 20);
+  return (path) => {
+    const fd = openSync(path, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > buffer.length) buffer = Buffer.alloc(size);
+      return buffer.subarray(0, readSync(fd, buffer, 0, size, 0));
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 function pagefindVersion(): string {
@@ -103,9 +120,13 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
   const report: SearchIndexReport = { pages: ids.length, parts, rebuilt: [], reused: [] };
   const digests: string[] = [];
   const version = pagefindVersion();
+  const read = fileReader();
   for (const [part, partIds] of members.entries()) {
     const digest = createHash('sha1').update(`${version} ${PAGEFIND_ARGS.join(' ')} ${parts}\n`);
-    for (const id of partIds) digest.update(`${id}\0`).update(indexedText(readFileSync(join(personasDir, id, 'index.html'))));
+    for (const id of partIds) {
+      digest.update(`${id}\0`);
+      for (const text of indexedText(read(join(personasDir, id, 'index.html')))) digest.update(text);
+    }
     digests.push(digest.digest('hex'));
     const target = join(site, searchPartPath(part));
     if (previous.digests[part] === digests[part] && existsSync(join(target, 'pagefind-entry.json'))) {
