@@ -139,7 +139,15 @@ export function buildCatalog<T extends HasPersona>(entries: readonly T[]): Catal
     return { previous: list[index - 1], next: list[index + 1] };
   }
 
+  // A rebuild's check for changed pages and the page itself both ask (src/data/pageReuse.ts).
+  const relatedCache = new Map<string, T[]>();
   function related(persona: T, limit = 4): T[] {
+    const key = `${persona.data.id} ${limit}`;
+    if (!relatedCache.has(key)) relatedCache.set(key, rank(persona, limit));
+    return relatedCache.get(key)!;
+  }
+
+  function rank(persona: T, limit: number): T[] {
     const scores = new Map<T, number>();
     const keys = [
       { key: `categories:${persona.data.category}`, weight: 1 },
