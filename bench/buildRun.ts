@@ -11,6 +11,8 @@ export interface CommandMeasurement {
   peakRssBytes: number;
   /** Peak per tool, summed over its processes: 'astro', 'pagefind', 'hugo', 'node'. */
   peakByTool: Record<string, number>;
+  /** What the command printed. */
+  output: string;
 }
 
 export interface BuildMeasurement {
@@ -27,6 +29,10 @@ export interface BuildMeasurement {
   peakRssBytes: number;
   peakAstroRssBytes: number;
   peakPagefindRssBytes: number;
+  /** Persona files rendered and kept from the last build (src/lib/pageReuse.ts). */
+  personaFiles: { rendered: number; kept: number };
+  /** Search index parts indexed and kept. */
+  indexParts: { indexed: number; kept: number };
 }
 
 const TOOLS = ['pagefind', 'hugo', 'astro'];
@@ -86,7 +92,7 @@ export async function measureCommand(command: string, args: string[], env: Recor
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
-  return { wallMs: Date.now() - started, peakRssBytes, peakByTool };
+  return { wallMs: Date.now() - started, peakRssBytes, peakByTool, output };
 }
 
 /** `npm run build`, step by step, measured. */
@@ -95,6 +101,8 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
   const astro = await measureCommand('node_modules/.bin/astro', ['build'], { ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIMINGS_FILE: timingsFile, ...env });
   const index = await measureCommand(process.execPath, ['scripts/search-index.ts'], env);
   const marks = JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>;
+  const [, rendered = '0', kept = '0'] = /Persona files: (\d+) rendered, (\d+) unchanged/.exec(astro.output) ?? [];
+  const [, indexed = '0', reused = '0'] = /(\d+) indexed(?:, (\d+) unchanged)?/.exec(index.output) ?? [];
   return {
     wallMs: astro.wallMs + index.wallMs,
     contentMs: marks.buildStart - marks.configDone,
@@ -105,6 +113,8 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
     peakRssBytes: Math.max(astro.peakRssBytes, index.peakRssBytes),
     peakAstroRssBytes: astro.peakByTool.astro ?? 0,
     peakPagefindRssBytes: index.peakByTool.pagefind ?? 0,
+    personaFiles: { rendered: Number(rendered), kept: Number(kept) },
+    indexParts: { indexed: Number(indexed), kept: Number(reused) },
   };
 }
 

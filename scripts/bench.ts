@@ -96,6 +96,8 @@ const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['warm rebuild (1 edit)', (r) => s(r.warmBuild.wallMs)],
   ['  warm ÷ cold', (r) => ratio(r.warmBuild.ofCold)],
   ['  its search indexing', (r) => s(r.warmBuild.indexMs)],
+  ['  persona files rendered / kept', (r) => `${r.warmBuild.personaFiles.rendered} / ${r.warmBuild.personaFiles.kept}`],
+  ['  index parts indexed / kept', (r) => `${r.warmBuild.indexParts.indexed} / ${r.warmBuild.indexParts.kept}`],
   ['peer: Hugo + Pagefind, wall', (r) => (r.peer ? `${s(r.peer.wallMs)} (${s(r.peer.hugoMs)} + ${s(r.peer.pagefindMs)})` : '–')],
   ['peer: Hugo / Pagefind peak', (r) => (r.peer ? `${mb(r.peer.peakHugoRssBytes)} / ${mb(r.peer.peakPagefindRssBytes)}` : '–')],
   ['  our cold ÷ peer', (r) => ratio(r.peer?.timeRatio)],
