@@ -138,15 +138,19 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
     if (parts === 1) {
       await runPagefind(site, fresh);
     } else {
-      // Pagefind takes a folder and a glob, so a part's pages are linked into a folder of their own.
-      const stage = join(resolve(cacheRoot), `stage-${part}`);
+      // Pagefind takes a folder and a glob, so a part's pages are linked into a
+      // folder of their own, inside the output folder so the links never cross file systems.
+      const stage = join(site, `.pagefind-stage-${part}`);
       rmSync(stage, { recursive: true, force: true });
-      for (const id of partIds) {
-        mkdirSync(join(stage, 'personas', id), { recursive: true });
-        linkSync(join(personasDir, id, 'index.html'), join(stage, 'personas', id, 'index.html'));
+      try {
+        for (const id of partIds) {
+          mkdirSync(join(stage, 'personas', id), { recursive: true });
+          linkSync(join(personasDir, id, 'index.html'), join(stage, 'personas', id, 'index.html'));
+        }
+        await runPagefind(stage, fresh);
+      } finally {
+        rmSync(stage, { recursive: true, force: true });
       }
-      await runPagefind(stage, fresh);
-      rmSync(stage, { recursive: true, force: true });
     }
     replacePart(fresh, target);
     report.rebuilt.push(part);
