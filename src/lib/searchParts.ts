@@ -10,12 +10,10 @@
  * each extra part costs every first search its metadata: 6 parts at 30,000
  * moved 454 KB per first search and answered later ones in 266 ms.
  *
- * Why at least two parts beyond half a part's worth, measured on 10,000
- * persona pages: two Pagefind runs of 5,000 took 35.2 s against 42.4 s for
- * one of 10,000 (its time grows faster than its input), and an edit
- * re-indexes half as many pages. The browser merges one more index: a first
- * search moved 216 KB instead of 192 KB, later ones took 132 and 136 ms
- * instead of 111 and 128 ms.
+ * Two parts of 5,000 at 10,000 personas were measured too: Pagefind took
+ * 35.2 s instead of 42.4 s and an edit re-indexes half, but Pagefind's peak
+ * halves to 1.7 GB, and the 90 MB of the step that runs it make the whole
+ * build 1.05× Pagefind's peak instead of 1.03×.
  *
  * A persona's part follows from its id alone, so editing or adding one
  * persona changes one part; the number of parts follows from the number of
@@ -24,8 +22,7 @@
 export const PAGES_PER_PART = 10000;
 
 export function searchPartCount(personaCount: number, pagesPerPart = PAGES_PER_PART): number {
-  const parts = Math.max(1, Math.ceil(personaCount / pagesPerPart));
-  return personaCount > pagesPerPart / 2 ? Math.max(2, parts) : parts;
+  return Math.max(1, Math.ceil(personaCount / pagesPerPart));
 }
 
 /** 32-bit FNV-1a of the id: stable across builds and machines. */
