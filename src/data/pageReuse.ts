@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import settings from 'virtual:persona-atlas/page-reuse';
 import type { Catalog } from '../lib/catalog.ts';
-import { pendingRecordFile, personaFiles, readRecord, type ReuseRecord } from '../lib/pageReuse.ts';
+import { readRecord, writeRecord } from '../lib/buildRecords.ts';
+import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/pageReuse.ts';
 import { searchPartCount } from '../lib/searchParts.ts';
 import { storedInsights } from '../loaders/personaLoader.ts';
 import type { PersonaEntry } from './catalog.ts';
@@ -40,7 +41,7 @@ export function personasToRender(catalog: Catalog<PersonaEntry>): Set<string> {
   const ids = catalog.personas.map((entry) => entry.id);
   if (!settings) return new Set(ids);
   const { code, outDir, recordFile } = settings;
-  const previous = readRecord(recordFile);
+  const previous = readRecord<ReuseRecord>(recordFile);
   const sameCode = previous?.code === code;
   const record: ReuseRecord = { code, inputs: {}, kept: [] };
   const render = new Set<string>();
@@ -56,7 +57,6 @@ export function personasToRender(catalog: Catalog<PersonaEntry>): Set<string> {
       render.add(entry.id);
     }
   }
-  mkdirSync(dirname(recordFile), { recursive: true });
-  writeFileSync(pendingRecordFile(recordFile), JSON.stringify(record));
+  writeRecord(pendingRecordFile(recordFile), record);
   return render;
 }

@@ -2,7 +2,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { codeDigest, pendingRecordFile, readRecord, reuseRecordFile } from '../lib/pageReuse.ts';
+import { readRecord, recordFileFor } from '../lib/buildRecords.ts';
+import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/pageReuse.ts';
 import { siteConfigFromEnv } from '../lib/siteConfig.ts';
 import { createRoutes } from '../lib/urls.ts';
 
@@ -33,7 +34,7 @@ export function pageReuse(sitemapPages: string[]): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const outDir = fileURLToPath(config.outDir);
-        recordFile = reuseRecordFile(join(root, 'node_modules', '.astro', 'page-reuse'), outDir);
+        recordFile = recordFileFor(join(root, 'node_modules', '.astro', 'page-reuse'), outDir);
         const settings: PageReuseSettings | null =
           command === 'build' ? { code: codeDigest(root, siteConfigFromEnv()), outDir, recordFile } : null;
         updateConfig({
@@ -49,7 +50,7 @@ export function pageReuse(sitemapPages: string[]): AstroIntegration {
         });
       },
       'astro:build:generated': ({ logger }) => {
-        const record = readRecord(pendingRecordFile(recordFile));
+        const record = readRecord<ReuseRecord>(pendingRecordFile(recordFile));
         if (!record) return;
         const { base, site } = siteConfigFromEnv();
         const routes = createRoutes(base);

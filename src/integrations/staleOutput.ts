@@ -28,8 +28,9 @@ function sweep(dir: string, startedMs: number, top = false): boolean {
 /**
  * The output folder is not emptied before a build (see astro.config.ts), so
  * that a rebuild overwrites files instead of deleting and rewriting 40,000 of
- * them. Astro rewrites every page, asset and public file on each build; this
- * removes what it no longer writes, such as the pages of a deleted persona.
+ * them. Each build writes every asset, public file and page except the persona
+ * files it keeps (which get its time, see src/data/pageReuse.ts); this removes
+ * what it neither wrote nor kept, such as the pages of a deleted persona.
  */
 export function staleOutput(): AstroIntegration {
   let startedMs = 0;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { SiteConfig } from './siteConfig.ts';
 import { createRoutes } from './urls.ts';
 
@@ -25,16 +25,7 @@ export interface ReuseRecord {
   kept: string[];
 }
 
-/** What a build keeps about itself: one record per output folder, so builds into different folders do not mix. */
-export function reuseRecordFile(cacheRoot: string, outDir: string): string {
-  return join(resolve(cacheRoot), `${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12)}.json`);
-}
-
 export const pendingRecordFile = (recordFile: string) => `${recordFile}.next`;
-
-export function readRecord(file: string): ReuseRecord | undefined {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ReuseRecord) : undefined;
-}
 
 /** A persona's files that routes with one file per persona write, relative to the output folder. */
 export function personaFiles(id: string): string[] {

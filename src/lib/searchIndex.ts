@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { readRecord, recordFileFor, writeRecord } from './buildRecords.ts';
 import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts';
 
 /**
@@ -82,7 +83,7 @@ async function runPagefind(site: string, output: string): Promise<void> {
 /** Pagefind's files of one part, without the folders of the parts nested in the first. */
 function partFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => !/^part-\d+$/.test(name) && !name.startsWith('.'));
+  return readdirSync(dir).filter((name) => !/^part-\d+$/.test(name));
 }
 
 /** Swaps a freshly indexed part into place: its old files go, the new ones are moved in (a rename, not a copy). */
@@ -110,9 +111,8 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
     : [];
   if (ids.length === 0) throw new Error(`No persona pages to index in ${outDir}/personas/`);
 
-  // One record per output folder: the tests build two sites side by side.
-  const manifestFile = join(resolve(cacheRoot), `${createHash('sha1').update(site).digest('hex').slice(0, 12)}.json`);
-  const previous: Manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : { digests: [] };
+  const manifestFile = recordFileFor(cacheRoot, site);
+  const previous = readRecord<Manifest>(manifestFile) ?? { digests: [] };
   const parts = searchPartCount(ids.length, pagesPerPart);
   const members = Array.from({ length: parts }, () => [] as string[]);
   for (const id of ids) members[searchPartOf(id, parts)].push(id);
@@ -157,7 +157,6 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
   }
   for (let stale = parts; existsSync(join(site, searchPartPath(stale))); stale++) rmSync(join(site, searchPartPath(stale)), { recursive: true });
 
-  mkdirSync(dirname(manifestFile), { recursive: true });
-  writeFileSync(manifestFile, JSON.stringify({ digests } satisfies Manifest));
+  writeRecord(manifestFile, { digests } satisfies Manifest);
   return report;
 }

@@ -3,21 +3,11 @@
 // The registry and the zip library load only when someone downloads.
 
 import type { ExportPersona } from '../lib/exports.ts';
-import { withBase } from '../lib/urls.ts';
 import { downloadBlob, downloadText } from './clipboard.ts';
+import { fetchPersona } from './personaJson.ts';
 
-const base = import.meta.env.BASE_URL;
 /** Zip entries carry this date so the same set always gives the same archive. */
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
-
-/** A persona of this site as the JSON API publishes it: metadata and prompt. */
-export async function fetchPersona(id: string): Promise<ExportPersona> {
-  const response = await fetch(withBase(base, `/api/personas/${encodeURIComponent(id)}.json`));
-  if (!response.ok) throw new Error(`${id}: the catalog answered ${response.status}`);
-  const { exportPersonaOf } = await import('../lib/exports.ts');
-  const persona = await response.json();
-  return exportPersonaOf(persona, persona.prompt);
-}
 
 /** Fetches a few at a time: a category can hold hundreds of personas. */
 async function fetchAll(ids: readonly string[]): Promise<ExportPersona[]> {

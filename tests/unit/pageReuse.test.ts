@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { codeDigest, personaFiles, reuseRecordFile } from '../../src/lib/pageReuse.ts';
+import { recordFileFor } from '../../src/lib/buildRecords.ts';
+import { codeDigest, personaFiles } from '../../src/lib/pageReuse.ts';
 import { siteConfigFromEnv } from '../../src/lib/siteConfig.ts';
 
 test('a persona’s kept files are the ones its page, markdown and JSON routes write', () => {
@@ -11,8 +12,8 @@ test('a persona’s kept files are the ones its page, markdown and JSON routes w
 });
 
 test('each output folder has its own record', () => {
-  assert.notEqual(reuseRecordFile('cache', 'dist'), reuseRecordFile('cache', '.cache/e2e/fixtures'));
-  assert.equal(reuseRecordFile('cache', 'dist'), reuseRecordFile('cache', './dist/'));
+  assert.notEqual(recordFileFor('cache', 'dist'), recordFileFor('cache', '.cache/e2e/fixtures'));
+  assert.equal(recordFileFor('cache', 'dist'), recordFileFor('cache', './dist/'));
 });
 
 test('the code digest is stable and changes with any source file, the lock file or the site settings', () => {
