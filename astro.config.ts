@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { buildTimings } from './src/integrations/buildTimings.ts';
+import { cliTarball } from './src/integrations/cliTarball.ts';
 import { codeThemeStyles } from './src/integrations/codeTheme.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
 import { pageReuse } from './src/integrations/pageReuse.ts';
@@ -27,7 +28,7 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages }), hostingFiles(), staleOutput()],
+  integrations: [buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages }), hostingFiles(), cliTarball(), staleOutput()],
   vite: {
     plugins: [tailwindcss(), codeThemeStyles()],
     // Astro empties the output folder first unless told not to; with 10,000

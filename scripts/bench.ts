@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureInBrowser } from '../bench/browserMeasure.ts';
+import { measureCliSearch } from '../bench/cliSearch.ts';
 import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
 import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
@@ -44,6 +45,7 @@ async function benchmark(count: number) {
   execFileSync('sync');
   const server = await serveStatic(outDir, PORT);
   const browser = await measureInBrowser(`http://127.0.0.1:${PORT}/personas/persona-00000/`, BENCH_QUERIES);
+  const cliSearch = await measureCliSearch(`http://127.0.0.1:${PORT}`, BENCH_QUERIES);
   server.close();
 
   console.log(`${count} personas: warm rebuild after editing one persona…`);
@@ -73,6 +75,7 @@ async function benchmark(count: number) {
     },
     personaPageLoad: browser.page,
     search: browser.search,
+    cliSearch,
   };
 }
 
@@ -112,6 +115,8 @@ const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['search: first query bytes, median / max', (r) => `${kb(r.search.firstQueryBytesMedian)} / ${kb(r.search.firstQueryBytesMax)}`],
   ['search: first query, median', (r) => `${r.search.firstQueryMsMedian} ms`],
   ['search: later queries, median', (r) => `${r.search.warmMedianMs} ms`],
+  ['CLI search, fresh process, median', (r) => `${r.cliSearch.freshProcessMsMedian} ms`],
+  ['CLI/MCP search: first / later, median', (r) => `${r.cliSearch.firstQueryMs} ms / ${r.cliSearch.laterQueriesMsMedian} ms`],
 ];
 const header = `| measure | ${results.map((r) => `${r.personas.toLocaleString('en')} personas`).join(' | ')} |`;
 const table = [header, `| --- | ${results.map(() => '---').join(' | ')} |`, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`)].join('\n');

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SLUG_PATTERN } from '../src/lib/persona.ts';
+import { SLUG_PATTERN } from '../src/lib/slug.ts';
 import { checkPersonas, formatProblem, readPersonaSources } from '../src/lib/personaCheck.ts';
 import { scaffoldPersona, slugify } from '../src/lib/scaffold.ts';
 import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';

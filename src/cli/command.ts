@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { CatalogSource } from '../lib/catalogSource.ts';
+import type { CatalogOptions, CatalogSource } from '../lib/catalogSource.ts';
 
 /** A mistake in how the command was called: exit code 1. */
 export class UsageError extends Error {}
@@ -9,8 +9,8 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
 export interface CommandInput {
   values: Values;
   positionals: string[];
-  /** Opens the catalog chosen by --catalog, PERSONA_ATLAS_CATALOG or the default. */
-  catalog(): CatalogSource;
+  /** Opens the catalog chosen by --catalog, PERSONA_ATLAS_CATALOG or the default (or another, when given). */
+  catalog(location?: string, options?: CatalogOptions): CatalogSource;
   out(text: string): void;
 }
 

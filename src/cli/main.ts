@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogUnavailable, openCatalog, UnknownPersona } from '../lib/catalogSource.ts';
+import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, openCatalog, UnknownPersona } from '../lib/catalogSource.ts';
 import { UsageError, type Command } from './command.ts';
 import { add } from './commands/add.ts';
 import { formats } from './commands/formats.ts';
@@ -12,12 +12,13 @@ import { list } from './commands/list.ts';
 import { mcp } from './commands/mcp.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
-import { PACKAGE_ROOT, VERSION } from './package.ts';
+import { PACKAGE_ROOT, pagefindClient, VERSION } from './package.ts';
 
 const COMMANDS: readonly Command[] = [search, show, add, list, formats, mcp];
 const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https; http only for localhost), a built
                              dist/ folder or a folder of persona files. Default: $PERSONA_ATLAS_CATALOG,
-                             else ${join(PACKAGE_ROOT, 'dist')}`;
+                             else ${join(PACKAGE_ROOT, 'dist')}
+  --timeout <seconds>        time for each file read from a deployed catalog, all of it (default ${DEFAULT_TIMEOUT_MS / 1000})`;
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -43,7 +44,7 @@ function parse(command: Command, args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { ...command.options, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...command.options, catalog: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -70,10 +71,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const location = (values.catalog as string | undefined) ?? (process.env.PERSONA_ATLAS_CATALOG?.trim() || join(PACKAGE_ROOT, 'dist'));
+  const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
+  if (!(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds, got ${JSON.stringify(values.timeout)}`);
   await command.run({
     values,
     positionals,
-    catalog: () => openCatalog(location),
+    catalog: (other, options) => openCatalog(other ?? location, { timeoutMs: timeout * 1000, pagefindClient, ...options }),
     out: (text) => process.stdout.write(text),
   });
   return 0;

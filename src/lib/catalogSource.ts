@@ -1,18 +1,40 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { API_SCHEMA_VERSION } from './personaApi.ts';
-import { checkPersonaFolder, countBySeverity, formatReport } from './personaCheck.ts';
+import type { z } from 'zod';
+import { CatalogUnavailable, fetchCatalogFile, refusedProtocol } from './catalogFetch.ts';
 import { exportPersonaOf, personaFields, type ExportPersona } from './exports.ts';
+import type { PagefindClient } from './pagefindClient.ts';
+import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
+import { publishedPersonaSchema } from './persona.ts';
+import { API_SCHEMA_VERSION } from './personaApi.ts';
+import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport } from './personaCheck.ts';
+import { searchPersonas, type SearchOptions } from './personaSearch.ts';
+
+export { CatalogUnavailable } from './catalogFetch.ts';
 
 /**
  * The one reader of a catalog for the command line and the MCP server: a
  * deployed site's URL, a built dist/ folder or a folder of persona files all
  * come back as the same personas. Deployed sites and dist/ folders are read
- * through the static JSON API (/api/personas.json, /api/personas/<id>.json).
+ * through the static JSON API (/api/personas.json, /api/personas/<id>.json)
+ * and searched through their own Pagefind index.
+ *
+ * A catalog may be anyone's: every persona it sends passes the persona schema
+ * (with sizes bounded) before any value is used, a persona's JSON must carry
+ * the id it was asked for, and the index must list each id once.
  */
 
 /** A persona without its prompt, as catalogs list them. */
 export type PersonaSummary = Omit<ExportPersona, 'prompt'>;
+
+export interface SearchAnswer {
+  /** How many personas match in all. */
+  total: number;
+  /** The best matches, best first, at most the limit asked for. */
+  personas: PersonaSummary[];
+  /** Said once when the catalog's own index could not be used and its metadata was searched instead. */
+  note?: string;
+}
 
 export interface CatalogSource {
   /** Where the catalog was read from, for messages. */
@@ -20,10 +42,9 @@ export interface CatalogSource {
   list(): Promise<PersonaSummary[]>;
   /** The persona with its prompt and the JSON a catalog publishes for it. */
   get(id: string): Promise<{ persona: ExportPersona; json: Record<string, unknown> }>;
+  /** The site's search: its Pagefind index where the catalog has one, else words in metadata and prompts. */
+  search(query: string, options: SearchOptions & { limit: number }): Promise<SearchAnswer>;
 }
-
-/** The catalog cannot be read: unreachable, missing, or not a catalog. */
-export class CatalogUnavailable extends Error {}
 
 /** No persona has the id asked for; `suggestions` are the closest ids there are. */
 export class UnknownPersona extends Error {
@@ -32,8 +53,29 @@ export class UnknownPersona extends Error {
   }
 }
 
-const TIMEOUT_MS = 15_000;
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+export interface CatalogOptions {
+  /**
+   * Leave out the personas that break a rule, telling this function about each,
+   * instead of failing the whole read (the MCP server keeps serving the rest).
+   */
+  onInvalid?: (message: string) => void;
+  /** Time for each file read from a deployed catalog, all of it. */
+  timeoutMs?: number;
+  /** The Pagefind client that searches catalog indexes; without one, search reads metadata only. */
+  pagefindClient?: () => PagefindClient | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Largest response accepted per file, from measurement: the index is about
+ * 550 bytes per persona (the shipped catalog), so 30,000 personas make about
+ * 17 MB; a persona's JSON holds a prompt of at most 1 MB (the persona file
+ * limit), which JSON escaping can grow up to six times in the worst case
+ * (control characters as \u0000); Pagefind's files at 30,000 personas stay
+ * under 1 MB each.
+ */
+export const RESPONSE_LIMITS = { index: 64 * 2 ** 20, persona: 8 * 2 ** 20, search: 8 * 2 ** 20 } as const;
 
 /** How many single-character edits turn one id into another. */
 function editDistance(a: string, b: string): number {
@@ -58,33 +100,75 @@ export function closestIds(id: string, ids: readonly string[]): string[] {
     .map(({ other }) => other);
 }
 
-
-/** Checks what a catalog's index says about itself before anything trusts it. */
-function personasOfIndex(index: unknown, location: string): PersonaSummary[] {
-  const { schemaVersion, personas } = (index ?? {}) as { schemaVersion?: unknown; personas?: unknown };
-  if (schemaVersion !== API_SCHEMA_VERSION || !Array.isArray(personas)) {
-    throw new CatalogUnavailable(
-      `${location} is not a Persona Atlas catalog this version can read (schemaVersion ${JSON.stringify(schemaVersion)}, expected ${API_SCHEMA_VERSION})`,
-    );
-  }
-  return personas.map(personaFields);
+/** The first rule a value breaks, as one line: `field message`. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue.path.length ? issue.path.join('.') : 'persona'} ${issue.message}`;
 }
 
-/** Reads a catalog through its JSON API, from any `read(path)` that returns the file's text or undefined when missing. */
-function apiCatalog(location: string, read: (path: string) => Promise<string | undefined>): CatalogSource {
-  let index: Promise<PersonaSummary[]> | undefined;
-  const parse = (text: string, path: string) => {
+/** Reads a catalog through its JSON API and search index, from any reader of its files. */
+function apiCatalog(location: string, read: (path: string, limit: number) => Promise<Uint8Array | undefined>, options: CatalogOptions): CatalogSource {
+  const broken = (path: string, rule: string) => new CatalogUnavailable(`${location}: ${path}: ${rule}`);
+  const readJson = async (path: string, limit: number): Promise<Record<string, unknown> | undefined> => {
+    const bytes = await read(path, limit);
+    if (bytes === undefined) return undefined;
+    let value: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: ${path} is not valid JSON`);
+      throw broken(path, 'is not valid JSON');
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw broken(path, 'is not a JSON object');
+    return value as Record<string, unknown>;
   };
-  const list = () =>
-    (index ??= read('api/personas.json').then((text) => {
-      if (text === undefined) throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: it has no api/personas.json`);
-      return personasOfIndex(parse(text, 'api/personas.json'), location);
+
+  /** A rule broken by one persona: fatal, or reported and left out when the caller asked for that. */
+  const invalid = (path: string, rule: string): void => {
+    if (!options.onInvalid) throw broken(path, rule);
+    options.onInvalid(`${location}: ${path}: ${rule}; left out`);
+  };
+
+  let index: Promise<{ personas: PersonaSummary[]; searchParts: number }> | undefined;
+  const readIndex = () =>
+    (index ??= readJson('api/personas.json', RESPONSE_LIMITS.index).then((json) => {
+      if (json === undefined) throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: it has no api/personas.json`);
+      const { schemaVersion, personas, searchParts = 1 } = json;
+      if (schemaVersion !== API_SCHEMA_VERSION || !Array.isArray(personas)) {
+        throw new CatalogUnavailable(
+          `${location} is not a Persona Atlas catalog this version can read (schemaVersion ${JSON.stringify(schemaVersion)}, expected ${API_SCHEMA_VERSION})`,
+        );
+      }
+      if (!Number.isInteger(searchParts) || (searchParts as number) < 1 || (searchParts as number) > 1000) {
+        throw broken('api/personas.json', `searchParts ${JSON.stringify(searchParts)} is not a whole number from 1 to 1000`);
+      }
+      const seen = new Set<string>();
+      const valid: PersonaSummary[] = [];
+      personas.forEach((entry: unknown, position) => {
+        const parsed = publishedPersonaSchema.safeParse(entry);
+        if (!parsed.success) return invalid('api/personas.json', `personas[${position}] ${firstIssue(parsed.error)}`);
+        if (seen.has(parsed.data.id)) return invalid('api/personas.json', `lists the id ${JSON.stringify(parsed.data.id)} more than once`);
+        seen.add(parsed.data.id);
+        valid.push(personaFields(parsed.data));
+      });
+      return { personas: valid, searchParts: searchParts as number };
     }));
+  const list = async () => (await readIndex()).personas;
+
+  let indexSearch: Promise<IndexSearch | string> | undefined;
+  const openSearch = () =>
+    (indexSearch ??= (async () => {
+      const client = options.pagefindClient?.();
+      if (!client) return 'this command line carries no search client';
+      const reader: CatalogFileReader = (path) => read(path, RESPONSE_LIMITS.search);
+      try {
+        return await openIndexSearch(reader, (await readIndex()).searchParts, client);
+      } catch (error) {
+        if (error instanceof IncompatibleIndex) return error.message;
+        if (error instanceof CatalogUnavailable) throw broken('search index', error.message);
+        throw error;
+      }
+    })());
+
   return {
     location,
     list,
@@ -92,32 +176,50 @@ function apiCatalog(location: string, read: (path: string) => Promise<string | u
       const personas = await list();
       if (!personas.some((persona) => persona.id === id)) throw new UnknownPersona(id, closestIds(id, personas.map((p) => p.id)));
       const path = `api/personas/${id}.json`;
-      const text = await read(path);
-      if (text === undefined) throw new CatalogUnavailable(`${location} lists ${id} but has no ${path}`);
-      const json = parse(text, path) as Record<string, unknown>;
-      if (typeof json.prompt !== 'string') throw new CatalogUnavailable(`${location}: ${path} has no prompt`);
-      return { persona: exportPersonaOf(json as unknown as PersonaSummary, json.prompt), json };
+      const json = await readJson(path, RESPONSE_LIMITS.persona);
+      if (json === undefined) throw broken(path, `is missing though api/personas.json lists ${id}`);
+      const parsed = publishedPersonaSchema.safeParse(json);
+      if (!parsed.success) throw broken(path, firstIssue(parsed.error));
+      if (parsed.data.id !== id) throw broken(path, `carries the id ${JSON.stringify(parsed.data.id)}, not ${JSON.stringify(id)}`);
+      if (typeof json.prompt !== 'string' || json.prompt.trim() === '') throw broken(path, 'prompt must be non-empty text');
+      if (Buffer.byteLength(json.prompt) > FILE_SIZE_LIMIT) throw broken(path, `prompt is over ${FILE_SIZE_LIMIT} bytes`);
+      return { persona: exportPersonaOf(parsed.data, json.prompt), json };
+    },
+    async search(query, { limit, ...filters }) {
+      const personas = await list();
+      const engine = await openSearch();
+      if (typeof engine === 'string') {
+        const matches = searchPersonas(personas, query, filters);
+        return { total: matches.length, personas: matches.slice(0, limit), note: `${location}: ${engine}; searching names, tags and descriptions only` };
+      }
+      const byId = new Map(personas.map((persona) => [persona.id, persona]));
+      const wanted = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>;
+      const { total, ids } = await engine.search(query, wanted, limit);
+      return { total, personas: ids.flatMap((id) => byId.get(id) ?? []) };
     },
   };
 }
 
-function remoteCatalog(url: URL): CatalogSource {
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
-    throw new CatalogUnavailable(`${url.href}: catalogs are fetched over https (http only for localhost)`);
-  }
-  const root = url.href.endsWith('/') ? url.href : `${url.href}/`;
-  return apiCatalog(root.replace(/\/$/, ''), async (path) => {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, root), { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
-      throw new CatalogUnavailable(`cannot reach ${url.host}: ${reason}`);
-    }
-    if (response.status === 404) return undefined;
-    if (!response.ok) throw new CatalogUnavailable(`${new URL(path, root).href} answered ${response.status} ${response.statusText}`);
-    return response.text();
-  });
+function remoteCatalog(url: URL, options: CatalogOptions): CatalogSource {
+  const refused = refusedProtocol(url);
+  if (refused) throw new CatalogUnavailable(refused);
+  const root = new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return apiCatalog(root.href.replace(/\/$/, ''), (path, bytes) => fetchCatalogFile(new URL(path, root), { bytes, timeoutMs }), options);
+}
+
+/** A built site on disk: its files, read only below its folder. */
+function distCatalog(location: string, dir: string, options: CatalogOptions): CatalogSource {
+  return apiCatalog(
+    location,
+    async (path, limit) => {
+      const file = join(dir, ...path.split('/'));
+      if (!file.startsWith(dir + '/') || !existsSync(file)) return undefined;
+      if (statSync(file).size > limit) throw new CatalogUnavailable(`${location}: ${path} is over ${limit} bytes`);
+      return readFileSync(file);
+    },
+    options,
+  );
 }
 
 /** A folder of persona files, checked exactly as the build checks them. */
@@ -127,7 +229,8 @@ function sourceFolderCatalog(dir: string): CatalogSource {
     throw new CatalogUnavailable(`${dir} has persona files that do not pass the check:\n${formatReport(result)}`);
   }
   const personas = new Map(result.personas.map((checked) => [checked.data.id, exportPersonaOf(checked.data, checked.body)]));
-  const summaries = [...personas.values()].map(personaFields).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sorted = [...personas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const summaries = sorted.map(personaFields);
   return {
     location: dir,
     list: async () => summaries,
@@ -136,22 +239,21 @@ function sourceFolderCatalog(dir: string): CatalogSource {
       if (!persona) throw new UnknownPersona(id, closestIds(id, [...personas.keys()]));
       return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona } };
     },
+    async search(query, { limit, ...filters }) {
+      const matches = searchPersonas(sorted, query, filters);
+      return { total: matches.length, personas: matches.slice(0, limit).map(personaFields) };
+    },
   };
 }
 
 /** Opens a catalog from a URL, a built dist/ folder or a folder of persona files. */
-export function openCatalog(location: string): CatalogSource {
+export function openCatalog(location: string, options: CatalogOptions = {}): CatalogSource {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     if (!URL.canParse(location)) throw new CatalogUnavailable(`${location} is not a valid URL`);
-    return remoteCatalog(new URL(location));
+    return remoteCatalog(new URL(location), options);
   }
   const dir = resolve(location);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CatalogUnavailable(`${location}: no such folder`);
-  if (existsSync(join(dir, 'api', 'personas.json'))) {
-    return apiCatalog(location, async (path) => {
-      const file = join(dir, ...path.split('/'));
-      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    });
-  }
+  if (existsSync(join(dir, 'api', 'personas.json'))) return distCatalog(location, dir, options);
   return sourceFolderCatalog(location);
 }

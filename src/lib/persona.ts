@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { isSingleEmoji } from './emoji.ts';
+import { SLUG_PATTERN } from './slug.ts';
 
 /** Longer descriptions draw a warning: cards and search results show one sentence. */
 export const DESCRIPTION_LIMIT = 200;
 
-/** Lowercase letters, digits and inner hyphens: safe as a URL segment. */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /** Longest stretch of a value a message quotes: a message is one readable line, whatever the file holds. */
 const QUOTE_LIMIT = 80;
@@ -74,3 +73,20 @@ export const personaSchema = z.looseObject({
 });
 
 export type Persona = z.infer<typeof personaSchema>;
+
+/** Sizes a catalog may send for one persona's fields: a deployed catalog may be anyone's. */
+export const PUBLISHED_LIMITS = { text: 2000, listItems: 200 } as const;
+
+/**
+ * A persona as a catalog publishes it (its JSON API): the same schema, with
+ * every size bounded. The command line and the MCP server read catalogs
+ * through it before any value is used.
+ */
+export const publishedPersonaSchema = personaSchema.superRefine((persona, ctx) => {
+  for (const field of ['name', 'description'] as const) {
+    if (persona[field].length > PUBLISHED_LIMITS.text) ctx.addIssue({ code: 'custom', path: [field], message: `is over ${PUBLISHED_LIMITS.text} characters` });
+  }
+  for (const field of ['tags', 'worker_affinity'] as const) {
+    if (persona[field].length > PUBLISHED_LIMITS.listItems) ctx.addIssue({ code: 'custom', path: [field], message: `lists over ${PUBLISHED_LIMITS.listItems} items` });
+  }
+});

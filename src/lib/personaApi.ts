@@ -30,12 +30,17 @@ export function apiPersona(persona: Persona, insights: PromptInsights, urls: Per
   return { ...personaFields(persona), words: insights.words, tokens: insights.tokens, urls };
 }
 
-/** /api/personas.json: every persona, sorted by id so diffs between builds stay small. */
-export function apiIndex(personas: ApiPersona[], tokenEncoding: string) {
+/**
+ * /api/personas.json: every persona, sorted by id so diffs between builds stay
+ * small, and how many parts the search index has (added in version 1, so the
+ * command line can search as the site does).
+ */
+export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchParts: number) {
   return {
     schemaVersion: API_SCHEMA_VERSION,
     tokenEncoding,
     count: personas.length,
+    searchParts,
     personas: [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

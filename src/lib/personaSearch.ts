@@ -1,26 +1,27 @@
-import type { PersonaSummary } from './catalogSource.ts';
+import type { ExportPersona } from './exports.ts';
+
+type Searchable = Omit<ExportPersona, 'prompt'> & { prompt?: string };
 
 /**
- * Word search over persona metadata, for the command line and the MCP server
- * (the website searches full text with Pagefind). Every word must match one
- * of the fields; matches in more telling fields rank higher.
+ * Word search over personas, for the command line and the MCP server where a
+ * catalog has no search index of its own (a folder of persona files), or one
+ * this client cannot read. Every word must match one of the fields; matches in
+ * more telling fields rank higher, the prompt (when there is one) lowest.
  */
-const FIELD_WEIGHTS: ReadonlyArray<[string, number, (persona: PersonaSummary) => string[]]> = [
+const FIELD_WEIGHTS: ReadonlyArray<[string, number, (persona: Searchable) => string[]]> = [
   ['id', 6, (p) => [p.id]],
   ['name', 6, (p) => [p.name]],
   ['tags', 4, (p) => p.tags],
   ['category', 3, (p) => [p.category]],
   ['affinity', 2, (p) => p.worker_affinity],
   ['description', 2, (p) => [p.description]],
+  ['prompt', 1, (p) => (p.prompt === undefined ? [] : [p.prompt])],
 ];
-
-/** What the search looks at, for --help and the MCP tool's description. */
-export const SEARCHED_FIELDS = FIELD_WEIGHTS.map(([field]) => field);
 
 const normalize = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const wordsOf = (text: string) => normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-function score(persona: PersonaSummary, words: readonly string[]): number {
+function score(persona: Searchable, words: readonly string[]): number {
   let total = 0;
   for (const word of words) {
     let best = 0;
@@ -44,7 +45,7 @@ export interface SearchOptions {
 }
 
 /** Personas matching every word (and the filters), best first; ties by id. */
-export function searchPersonas<T extends PersonaSummary>(personas: readonly T[], query: string, options: SearchOptions = {}): T[] {
+export function searchPersonas<T extends Searchable>(personas: readonly T[], query: string, options: SearchOptions = {}): T[] {
   const words = wordsOf(query);
   return personas
     .filter((p) => (!options.category || p.category === options.category) && (!options.tag || p.tags.includes(options.tag)))

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { pagefindCli, pagefindVersion } from './pagefindClient.ts';
 import { readRecord, recordFileFor, writeRecord } from './buildRecords.ts';
 import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts';
 
@@ -16,7 +16,6 @@ import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts'
  * 10,000 persona pages the CLI took 34–41 s and the Node API's service mode
  * 51 s, for identical output.
  */
-const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
 const PAGEFIND_ARGS = ['--glob', 'personas/*/index.html', '--force-language', 'en'];
 
 export interface SearchIndexReport {
@@ -66,12 +65,8 @@ function fileReader(): (path: string) => Buffer {
   };
 }
 
-function pagefindVersion(): string {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')).version;
-}
-
 async function runPagefind(site: string, output: string): Promise<void> {
-  const args = [PAGEFIND_CLI, '--site', site, ...PAGEFIND_ARGS, '--output-path', output];
+  const args = [pagefindCli(), '--site', site, ...PAGEFIND_ARGS, '--output-path', output];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);

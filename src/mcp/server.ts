@@ -1,7 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { CatalogSource } from '../lib/catalogSource.ts';
-import { SEARCHED_FIELDS, searchPersonas } from '../lib/personaSearch.ts';
 
 const SEARCH_LIMIT = 20;
 
@@ -12,13 +11,26 @@ const asText = (value: unknown) => ({ content: [{ type: 'text' as const, text: J
  * persona's prompt as the message text, exactly), and two tools find and
  * fetch personas. Transport-free, so tests can connect it in memory.
  */
-export async function createCatalogServer(catalog: CatalogSource, version: string): Promise<McpServer> {
+export async function createCatalogServer(
+  catalog: CatalogSource,
+  version: string,
+  /** Where failures are told besides the client: stderr, for the command line. */
+  report: (message: string) => void,
+): Promise<McpServer> {
   const server = new McpServer({ name: 'persona-atlas', version });
   const personas = await catalog.list();
+  /** A failure becomes the tool's error answer and a line on stderr; the server keeps serving. */
+  const failed = (error: unknown) => {
+    report((error as Error).message);
+    return { ...asText({ error: (error as Error).message }), isError: true };
+  };
 
   for (const persona of personas) {
     server.registerPrompt(persona.id, { title: `${persona.emoji} ${persona.name}`, description: persona.description }, async () => {
-      const { persona: full } = await catalog.get(persona.id);
+      const { persona: full } = await catalog.get(persona.id).catch((error: unknown) => {
+        report((error as Error).message);
+        throw error;
+      });
       return { description: persona.description, messages: [{ role: 'user', content: { type: 'text', text: full.prompt } }] };
     });
   }
@@ -27,7 +39,7 @@ export async function createCatalogServer(catalog: CatalogSource, version: strin
     'search_personas',
     {
       title: 'Search personas',
-      description: `Finds personas whose ${SEARCHED_FIELDS.join(', ')} match every word, best first (at most ${SEARCH_LIMIT}). Returns ids, names and descriptions; get_persona gives a prompt.`,
+      description: `Finds personas as the catalog's website search does (full text of the prompts, word forms), best first (at most ${SEARCH_LIMIT}). Returns ids, names and descriptions; get_persona gives a prompt.`,
       inputSchema: {
         words: z.string().describe('Words to look for, e.g. "kafka backend"; empty lists everything that passes the filters'),
         category: z.string().optional().describe('Only this category slug, e.g. engineering'),
@@ -36,11 +48,12 @@ export async function createCatalogServer(catalog: CatalogSource, version: strin
       annotations: { readOnlyHint: true },
     },
     async ({ words, category, tag }) => {
-      const matches = searchPersonas(personas, words, { category, tag });
-      return asText({
-        total: matches.length,
-        personas: matches.slice(0, SEARCH_LIMIT).map(({ id, emoji, name, category, description }) => ({ id, emoji, name, category, description })),
-      });
+      try {
+        const { total, personas: found } = await catalog.search(words, { category, tag, limit: SEARCH_LIMIT });
+        return asText({ total, personas: found.map(({ id, emoji, name, category, description }) => ({ id, emoji, name, category, description })) });
+      } catch (error) {
+        return failed(error);
+      }
     },
   );
 
@@ -56,7 +69,7 @@ export async function createCatalogServer(catalog: CatalogSource, version: strin
       try {
         return asText((await catalog.get(id)).persona);
       } catch (error) {
-        return { ...asText({ error: (error as Error).message }), isError: true };
+        return failed(error);
       }
     },
   );

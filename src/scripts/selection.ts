@@ -30,6 +30,16 @@ export function toggleSelected(id: string): void {
   save(ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
 }
 
+/** Adds ids not in the set yet, after the ones already there. */
+export function addSelected(ids: readonly string[]): void {
+  const current = selectedIds();
+  save([...current, ...ids.filter((id) => !current.includes(id))]);
+}
+
+export function replaceSelection(ids: readonly string[]): void {
+  save([...ids]);
+}
+
 export function removeSelected(id: string): void {
   save(selectedIds().filter((other) => other !== id));
 }

@@ -2,25 +2,17 @@
 // a zip laid out as from the project root, or the one shared file (AGENTS.md…).
 // The registry and the zip library load only when someone downloads.
 
-import type { ExportPersona } from '../lib/exports.ts';
+import { mapInBatches } from '../lib/batches.ts';
 import { downloadBlob, downloadText } from './clipboard.ts';
 import { fetchPersona } from './personaJson.ts';
 
 /** Zip entries carry this date so the same set always gives the same archive. */
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
 
-/** Fetches a few at a time: a category can hold hundreds of personas. */
-async function fetchAll(ids: readonly string[]): Promise<ExportPersona[]> {
-  const personas: ExportPersona[] = [];
-  for (let start = 0; start < ids.length; start += 8) {
-    personas.push(...(await Promise.all(ids.slice(start, start + 8).map(fetchPersona))));
-  }
-  return personas;
-}
 
 /** Downloads the set for a target; returns the name of the file saved. */
 export async function downloadSet(ids: readonly string[], targetId: string): Promise<string> {
-  const [{ exportSet, exportTarget, isSharedFile }, personas] = await Promise.all([import('../lib/exports.ts'), fetchAll(ids)]);
+  const [{ exportSet, exportTarget, isSharedFile }, personas] = await Promise.all([import('../lib/exports.ts'), mapInBatches(ids, 8, fetchPersona)]);
   const target = exportTarget(targetId);
   if (!target) throw new Error(`unknown tool ${targetId}`);
   const files = exportSet(target, personas);

@@ -6,19 +6,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { BIN, cli } from './support/cli.ts';
 import { promptOf } from './support/personaFiles.ts';
 import { SITES, siteUrl } from './support/sites.ts';
 
 // The command line against the three kinds of catalog: persona files, a built
 // dist/ folder, and a built site served over HTTP under /atlas.
 
-const BIN = 'bin/persona-atlas.mjs';
 const fixtureIds = () => readdirSync('tests/fixtures/catalog').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')).sort();
-
-function cli(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [join(process.cwd(), BIN), ...args], { cwd, env: { ...process.env, PERSONA_ATLAS_CATALOG: '' } });
-  return { status: result.status, stdout: result.stdout, text: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8') };
-}
 
 const CATALOGS = {
   'persona files': SITES.fixtures.personasDir,
@@ -111,7 +106,7 @@ test('cli errors name the problem and exit 1 for a wrong call, 2 for an unusable
     [['frobnicate'], 1, 'unknown command "frobnicate"'],
     [['list', '--catalog', 'http://127.0.0.1:9'], 2, 'cannot reach 127.0.0.1:9'],
     [['list', '--catalog', `${served}/missing`], 2, 'is not a Persona Atlas catalog: it has no api/personas.json'],
-    [['list', '--catalog', join(notCatalog, 'broken')], 2, 'api/personas.json is not valid JSON'],
+    [['list', '--catalog', join(notCatalog, 'broken')], 2, 'api/personas.json: is not valid JSON'],
     [['list', '--catalog', join(notCatalog, 'future')], 2, 'schemaVersion 99, expected 1'],
     [['list', '--catalog', 'http://example.org/atlas'], 2, 'catalogs are fetched over https (http only for localhost)'],
     [['list', '--catalog', join(notCatalog, 'nowhere')], 2, 'no such folder'],
@@ -126,7 +121,7 @@ test('cli errors name the problem and exit 1 for a wrong call, 2 for an unusable
     expect(help.status).toBe(0);
     expect(help.text).toContain(`Usage: persona-atlas ${command}`);
   }
-  expect(cli(['search', '--help']).text).toContain('id, name, tags, category, affinity, description');
+  expect(cli(['search', '--help']).text).toContain('through its own search index, exactly as its website searches');
   expect(cli(['formats']).text.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(20);
   // Without --catalog (and with PERSONA_ATLAS_CATALOG empty) the project's own dist/ is read.
   expect(cli(['list']).text).toContain('sr-backend\t🔧 Sr. Backend Engineer\tengineering');

@@ -58,7 +58,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     await expect(page.getByRole('heading', { name: '3 personas' })).toBeVisible();
     const origin = new URL(siteUrl(name, '/')).href.replace(/\/$/, '');
     await expect(page.getByLabel('Install command')).toHaveText(
-      `npx persona-atlas add ${chosen.join(' ')} --tool claude-code --catalog ${origin}`,
+      `npx -y ${origin}/persona-atlas.tgz add ${chosen.join(' ')} --tool claude-code --catalog ${origin}`,
     );
     const personas = chosen.map((id) => exportPersonaFromFile(`${SITES[name].personasDir}/${id}.md`));
 

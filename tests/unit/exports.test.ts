@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import matter from 'gray-matter';
+import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, markdownSections, type ExportFile, type ExportPersona } from '../../src/lib/exports.ts';
 
@@ -174,8 +175,9 @@ const READ_BACK: Record<string, (files: ExportFile[], p: ExportPersona) => void>
   },
   openclaw: ([soul, identity], p) => {
     assert.equal(plainBody(soul.content), expectedBody(p.prompt));
-    assert.equal(identity.content.match(/^- \*\*Name:\*\* (.*)$/m)?.[1], p.name);
-    assert.equal(identity.content.match(/^- \*\*Emoji:\*\* (.*)$/m)?.[1], p.emoji);
+    // Lines end at \n only: a name may hold U+2028, which JavaScript's `.` would stop at and markdown does not.
+    assert.equal(identity.content.match(/^- \*\*Name:\*\* ([^\n]*)$/m)?.[1], p.name);
+    assert.equal(identity.content.match(/^- \*\*Emoji:\*\* ([^\n]*)$/m)?.[1], p.emoji);
   },
   codex: ([f], p) => assert.ok(markdownSections(f.content).get(p.id)?.includes(`\n${expectedBody(p.prompt)}\n<!-- persona-atlas:end ${p.id} -->`)),
   aider: ([f], p) => assert.ok(markdownSections(f.content).get(p.id)?.includes(`\n${expectedBody(p.prompt)}\n<!-- persona-atlas:end ${p.id} -->`)),
@@ -250,3 +252,31 @@ for (const target of manyInOne) {
 test('merging into a .roomodes that is not YAML says so instead of overwriting it', () => {
   assert.throws(() => exportSet(exportTarget('roo-code')!, [reviewer], 'customModes: [unclosed'), /is not valid YAML/);
 });
+
+/** Pieces that break naive writers, mixed into generated text. */
+const TRICKY = ['---', '\r\n', '\n', '```', '~~~', '{{name}}', '${HOME}', '"', "'", '#', ': ', '- ', '[x]', '{a: b}', '<!-- persona-atlas:begin other -->', '\t', '  ', 'key = "v"', '🏳️‍🌈', '👩‍💻', '🇯🇵', 'مرحبا', '東京', 'Київ', '\u200b', '\\'];
+const trickyText = (minLength: number) =>
+  fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 })), { minLength, maxLength: 12 }).map((parts) => parts.join(''));
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
+
+/** Personas as the schema admits them: any Unicode in names, descriptions and prompts. */
+const generatedPersona: fc.Arbitrary<ExportPersona> = fc
+  .record({
+    id: fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/),
+    name: trickyText(1).map(oneLine).filter(Boolean),
+    emoji: fc.constantFrom('🔧', '👩‍💻', '🇯🇵', '🏳️‍🌈', '☕'),
+    description: trickyText(1).map((text) => text.trim()).filter(Boolean),
+    prompt: trickyText(1).filter((text) => text.trim() !== ''),
+  })
+  .map((fields) => ({ ...fields, category: 'generated', tags: [], worker_affinity: [] }));
+
+for (const target of EXPORT_TARGETS) {
+  test(`property: ${target.label} files parse back to the generated persona`, () => {
+    fc.assert(
+      fc.property(generatedPersona, (persona) => {
+        READ_BACK[target.id](exportSet(target, [persona]), persona);
+      }),
+      { numRuns: 200 },
+    );
+  });
+}

@@ -10,10 +10,11 @@ const make = (id: string) =>
     { page: `https://e.org/personas/${id}/`, markdown: `https://e.org/personas/${id}.md`, json: `https://e.org/api/personas/${id}.json` },
   );
 
-test('the index lists metadata sorted by id, with a schema version and no bodies', () => {
-  const index = apiIndex([make('zeta'), make('alpha'), make('mid')], 'o200k_base');
+test('the index lists metadata sorted by id, with a schema version, the search index parts and no bodies', () => {
+  const index = apiIndex([make('zeta'), make('alpha'), make('mid')], 'o200k_base', 2);
   assert.equal(index.schemaVersion, API_SCHEMA_VERSION);
   assert.equal(index.count, 3);
+  assert.equal(index.searchParts, 2);
   assert.deepEqual(index.personas.map((p) => p.id), ['alpha', 'mid', 'zeta']);
   assert.ok(!('prompt' in index.personas[0]) && !('extra' in index.personas[0]));
   assert.deepEqual(Object.keys(index.personas[0]), ['id', 'name', 'emoji', 'category', 'description', 'worker_affinity', 'tags', 'words', 'tokens', 'urls']);

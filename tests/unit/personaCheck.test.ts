@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/personaCheck.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
@@ -117,4 +118,27 @@ test('YAML escapes decode: "\\U0001F527" is 🔧', () => {
 
 test('a missing persona folder is named in the error', () => {
   assert.throws(() => readPersonaSources('tests/fixtures/no-such-folder'), /persona folder tests\/fixtures\/no-such-folder does not exist/);
+});
+
+/** Frontmatter-shaped text built from YAML's awkward pieces, so generated files reach the schema, not only the parser. */
+const generatedFile = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('---\n', 'id: ', 'name: ', 'emoji: ', 'category: ', 'description: ', 'tags: ', '\n', '\r\n', '- ', '[', ']', '{', '}', '"', "'", '&a ', '*a', '!!str ', '!!binary ', '? ', ': ', '|\n', '>-\n', '"\\U0001F527"', '🏳️‍🌈', '\t', '#', '{{x}}', '```\n', '\u0000', '\ufeff'),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+test('property: no generated file makes the checker throw; each is a persona or has a problem that names it', () => {
+  fc.assert(
+    fc.property(fc.oneof(generatedFile.map((text) => Buffer.from(text)), fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes))), (bytes) => {
+      const result = checkPersonas([{ file: 'generated.md', bytes }]);
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      assert.equal(result.personas.length + (errors.length > 0 ? 1 : 0), 1);
+      for (const problem of result.problems) assert.equal(problem.file, 'generated.md');
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SLUG_PATTERN } from '../../src/lib/persona.ts';
+import { SLUG_PATTERN } from '../../src/lib/slug.ts';
 import { personaJsonSchema } from '../../src/lib/personaJsonSchema.ts';
 
 test('the JSON Schema is derived from the persona schema', () => {

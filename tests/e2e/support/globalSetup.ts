@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { buildSite } from './build.ts';
+import { HOSTILE_PORT, serveHostileCatalogs } from './hostileCatalog.ts';
 import { SITES, siteOrigin, type SiteName } from './sites.ts';
 import { serveStatic } from './staticServer.ts';
 
@@ -17,6 +18,8 @@ export default async function globalSetup() {
     if (status !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
     servers.push(await serveStatic(site.outDir, site.port, site.base));
   }
+  // In this process, not a test worker's: a worker blocks on the commands it runs.
+  servers.push(await serveHostileCatalogs(HOSTILE_PORT));
   return async () => {
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   };

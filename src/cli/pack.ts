@@ -1,0 +1,61 @@
+// Packs the command line as one self-contained npm package: an ES module
+// bundle for Node 20 and newer with no dependencies, the Pagefind search
+// client beside it, and a package.json of its own. `npm pack` uses the bundle
+// (through prepack); every site build publishes the whole package at
+// /persona-atlas.tgz, so `npx -y <site>/persona-atlas.tgz` needs no registry.
+
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { build } from 'esbuild';
+import { create } from 'tar';
+import { writePagefindClient } from '../lib/pagefindClient.ts';
+import { PACKAGE_ROOT, VERSION } from './package.ts';
+
+/** Bundles src/cli/main.ts and what it imports into `<dir>/persona-atlas.mjs`, with the search client in `<dir>/pagefind/`. */
+export async function bundleCli(dir: string): Promise<void> {
+  await build({
+    entryPoints: [join(PACKAGE_ROOT, 'src/cli/main.ts')],
+    outfile: join(dir, 'persona-atlas.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'linked',
+    // Some bundled CommonJS packages call require() for Node's built-in modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  writePagefindClient(join(dir, 'pagefind'));
+}
+
+/** A fixed date for every entry, so the same code always packs to the same bytes. */
+const PACK_DATE = new Date('2026-01-01T00:00:00Z');
+
+/** Writes the package as an npm tarball (a gzipped tar of package/…) to `file`. */
+export async function packCli(file: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'persona-atlas-pack-'));
+  try {
+    const root = join(work, 'package');
+    await bundleCli(join(root, 'dist-cli'));
+    cpSync(join(PACKAGE_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+    const manifest = {
+      name: 'persona-atlas',
+      version: VERSION,
+      description: 'AI personas from a Persona Atlas catalog, in the terminal and in agents (MCP).',
+      type: 'module',
+      bin: { 'persona-atlas': 'bin/persona-atlas.mjs' },
+      engines: { node: '>=20' },
+    };
+    writeFileSync(join(root, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Files only, in a fixed order: the same on every file system.
+    const entries = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(work, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .sort();
+    await create({ gzip: { level: 9 }, file, cwd: work, portable: true, mtime: PACK_DATE }, entries);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,45 @@
+import { SLUG_PATTERN } from './slug.ts';
+
+/**
+ * The links and commands a catalog hands out about itself, built in one place
+ * for the set page, the export list and the command line: the command line
+ * each catalog publishes at a fixed path, the command that runs it, and the
+ * share link of a set.
+ */
+
+/** Where every build publishes the packed command line, relative to the site root. */
+export const CLI_TARBALL_PATH = 'persona-atlas.tgz';
+
+/** The share link's path, relative to the site root: the set page. */
+const SET_PAGE_PATH = 'selection/';
+
+const siteRoot = (catalogUrl: string) => catalogUrl.replace(/\/+$/, '');
+
+/** A word for a POSIX shell: as it is when nothing in it is special, else single-quoted. */
+export const shellWord = (word: string) => (/^[\w@%+=:,./~-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
+/** The command that runs this catalog's own command line with `args` against it, through npx. */
+export function cliCommand(catalogUrl: string, args: readonly string[]): string {
+  const root = siteRoot(catalogUrl);
+  return ['npx', '-y', `${root}/${CLI_TARBALL_PATH}`, ...args, '--catalog', root].map(shellWord).join(' ');
+}
+
+/** A link to the set page that carries a set of persona ids. */
+export function shareLink(catalogUrl: string, ids: readonly string[]): string {
+  return `${siteRoot(catalogUrl)}/${SET_PAGE_PATH}?ids=${ids.join(',')}`;
+}
+
+/** The ids a share link's `ids` parameter carries, each a slug, in order, once. */
+export function idsOfShareParam(value: string | null): { ids: string[]; invalid: string[] } {
+  const items = [...new Set((value ?? '').split(',').map((id) => id.trim()).filter(Boolean))];
+  return { ids: items.filter((id) => SLUG_PATTERN.test(id)), invalid: items.filter((id) => !SLUG_PATTERN.test(id)) };
+}
+
+/** The catalog a share link belongs to (the site it was made on) and the ids it carries; undefined when it is not one. */
+export function parseShareLink(link: string): { catalog: string; ids: string[]; invalid: string[] } | undefined {
+  if (!URL.canParse(link)) return undefined;
+  const url = new URL(link);
+  const path = url.pathname.replace(/\/?$/, '/');
+  if (!path.endsWith(`/${SET_PAGE_PATH}`) || !url.searchParams.has('ids')) return undefined;
+  return { catalog: `${url.origin}${path.slice(0, -SET_PAGE_PATH.length - 1)}`, ...idsOfShareParam(url.searchParams.get('ids')) };
+}

@@ -1,0 +1,2 @@
+/** Lowercase letters, digits and inner hyphens: safe as a URL segment and a file name. Kept apart from the schema so browser code can test slugs without loading zod. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
