@@ -7,7 +7,7 @@ import { codeThemeStyles } from './src/integrations/codeTheme.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
 import { pageReuse } from './src/integrations/pageReuse.ts';
 import { staleOutput } from './src/integrations/staleOutput.ts';
-import { siteConfigFromEnv } from './src/lib/siteConfig.ts';
+import { siteConfigFromEnv } from './src/lib/site/siteConfig.ts';
 
 const config = siteConfigFromEnv();
 // Pages a rebuild kept rather than rendered, for the sitemap (src/integrations/pageReuse.ts).

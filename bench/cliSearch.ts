@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { openCatalog } from '../src/lib/catalogSource.ts';
+import { openCatalog } from '../src/lib/catalog/catalogSource.ts';
 import { pagefindClient } from '../src/cli/package.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,7 +1,7 @@
 // npm run check [-- --strict]: validates every persona file in PERSONAS_DIR.
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { checkPersonaFolder, countBySeverity, formatReport } from '../src/lib/personaCheck.ts';
-import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
+import { checkPersonaFolder, countBySeverity, formatReport } from '../src/lib/persona/personaCheck.ts';
+import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';
 
 const strict = process.argv.includes('--strict');
 let result;

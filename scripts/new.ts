@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SLUG_PATTERN } from '../src/lib/slug.ts';
-import { checkPersonas, formatProblem, readPersonaSources } from '../src/lib/personaCheck.ts';
-import { scaffoldPersona, slugify } from '../src/lib/scaffold.ts';
-import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
+import { SLUG_PATTERN } from '../src/lib/persona/slug.ts';
+import { checkPersonas, formatProblem, readPersonaSources } from '../src/lib/persona/personaCheck.ts';
+import { scaffoldPersona, slugify } from '../src/lib/persona/scaffold.ts';
+import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';
 
 function fail(message: string): never {
   console.error(message);

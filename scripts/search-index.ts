@@ -2,8 +2,8 @@
 // site. It runs after `astro build` has exited, so Astro's memory is free
 // before Pagefind needs its own (see src/lib/searchIndex.ts).
 import { join } from 'node:path';
-import { buildSearchIndex } from '../src/lib/searchIndex.ts';
-import { siteConfigFromEnv } from '../src/lib/siteConfig.ts';
+import { buildSearchIndex } from '../src/lib/build/searchIndex.ts';
+import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';
 
 const started = performance.now();
 try {

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { personaSchema } from './lib/persona.ts';
-import { siteConfigFromEnv } from './lib/siteConfig.ts';
+import { personaSchema } from './lib/persona/persona.ts';
+import { siteConfigFromEnv } from './lib/site/siteConfig.ts';
 import { personaLoader } from './loaders/personaLoader.ts';
 
 export const collections = {

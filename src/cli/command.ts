@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { CatalogOptions, CatalogSource } from '../lib/catalogSource.ts';
+import type { CatalogOptions, CatalogSource } from '../lib/catalog/catalogSource.ts';
 
 /** A mistake in how the command was called: exit code 1. */
 export class UsageError extends Error {}

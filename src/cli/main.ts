@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, openCatalog, UnknownPersona } from '../lib/catalogSource.ts';
+import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, openCatalog, UnknownPersona } from '../lib/catalog/catalogSource.ts';
 import { UsageError, type Command } from './command.ts';
 import { add } from './commands/add.ts';
 import { formats } from './commands/formats.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
-import { writePagefindClient } from '../lib/pagefindClient.ts';
+import { writePagefindClient } from '../lib/catalog/pagefindClient.ts';
 import { PACKAGE_ROOT, VERSION } from './package.ts';
 
 /** Bundles src/cli/main.ts and what it imports into `<dir>/persona-atlas.mjs`, with the search client in `<dir>/pagefind/`. */

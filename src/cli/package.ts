@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pagefindVersion, readPagefindClient, writePagefindClient, type PagefindClient } from '../lib/pagefindClient.ts';
+import { pagefindVersion, readPagefindClient, writePagefindClient, type PagefindClient } from '../lib/catalog/pagefindClient.ts';
 
 /** The folder holding this package's package.json, from the source tree or the packed bundle alike. */
 function packageRoot(): string {

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCatalog, type Catalog } from '../lib/catalog.ts';
-import { readPrompt } from '../lib/personaCheck.ts';
+import { buildCatalog, type Catalog } from '../lib/catalog/catalog.ts';
+import { readPrompt } from '../lib/persona/personaCheck.ts';
 import { storedInsights } from '../loaders/personaLoader.ts';
 import { personasToRender } from './pageReuse.ts';
 import { routes, site } from './site.ts';

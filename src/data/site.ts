@@ -1,5 +1,5 @@
-import { siteConfigFromEnv } from '../lib/siteConfig.ts';
-import { createRoutes } from '../lib/urls.ts';
+import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
+import { createRoutes } from '../lib/site/urls.ts';
 
 export const site = siteConfigFromEnv();
 export const routes = createRoutes(import.meta.env.BASE_URL);

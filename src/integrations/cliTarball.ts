@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { packCli } from '../cli/pack.ts';
-import { CLI_TARBALL_PATH } from '../lib/catalogLinks.ts';
+import { CLI_TARBALL_PATH } from '../lib/catalog/catalogLinks.ts';
 
 /**
  * Publishes the packed command line with the site (at /persona-atlas.tgz), so

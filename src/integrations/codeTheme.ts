@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { codeThemeCss } from '../lib/codeHighlight.ts';
+import { codeThemeCss } from '../lib/prompt/codeHighlight.ts';
 
 const ID = 'virtual:code-theme.css';
 const RESOLVED = `\0${ID}`;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/securityHeaders.ts';
+import { headersFile } from '../lib/site/securityHeaders.ts';
 
 /** Writes _headers (Netlify, Cloudflare Pages) for the base path this build is for. */
 export function hostingFiles(): AstroIntegration {

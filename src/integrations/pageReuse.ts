@@ -2,10 +2,10 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readRecord, recordFileFor } from '../lib/buildRecords.ts';
-import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/pageReuse.ts';
-import { siteConfigFromEnv } from '../lib/siteConfig.ts';
-import { createRoutes } from '../lib/urls.ts';
+import { readRecord, recordFileFor } from '../lib/build/buildRecords.ts';
+import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/build/pageReuse.ts';
+import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
+import { createRoutes } from '../lib/site/urls.ts';
 
 const ID = 'virtual:persona-atlas/page-reuse';
 const RESOLVED = `\0${ID}`;

@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { promptInsights, type PromptInsights } from '../lib/insights.ts';
+import { promptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/personaCheck.ts';
+import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/persona/personaCheck.ts';
 
 /**
  * Loads the persona folder through the same checker as `npm run check`.

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { CatalogSource } from '../lib/catalogSource.ts';
+import type { CatalogSource } from '../lib/catalog/catalogSource.ts';
 
 const SEARCH_LIMIT = 20;
 

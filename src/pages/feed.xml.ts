@@ -3,8 +3,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
 import { routes, site } from '../data/site.ts';
-import { lastCommitDates } from '../lib/gitDates.ts';
-import { newestFirst } from '../lib/feedOrder.ts';
+import { lastCommitDates } from '../lib/build/gitDates.ts';
+import { newestFirst } from '../lib/catalog/feedOrder.ts';
 
 const FEED_SIZE = 50;
 

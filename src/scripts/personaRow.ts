@@ -2,7 +2,7 @@
 // filled in from the persona's JSON. The set page lists the set and a shared
 // set with it.
 
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
 import { fetchPersona } from './personaJson.ts';
 
 const base = import.meta.env.BASE_URL;

@@ -1,9 +1,9 @@
 // Browser-side search over the Pagefind index. Nothing loads until the user
 // shows intent (focus or typing), so pages do not pay for search up front.
 
-import type { SearchFilterName } from '../lib/catalog.ts';
-import { searchPartPath } from '../lib/searchParts.ts';
-import { withBase } from '../lib/urls.ts';
+import type { SearchFilterName } from '../lib/catalog/catalog.ts';
+import { searchPartPath } from '../lib/build/searchParts.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 export type SearchFilters = Partial<Record<SearchFilterName, string>>;
 

@@ -2,7 +2,7 @@
 // navigation and reloads. The key carries the base path: two catalogs on one
 // origin keep separate sets.
 
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 const KEY = `persona-atlas:set:${withBase(import.meta.env.BASE_URL, '/')}`;
 const CHANGE = 'persona-set-change';

@@ -2,7 +2,7 @@
 // a zip laid out as from the project root, or the one shared file (AGENTS.md…).
 // The registry and the zip library load only when someone downloads.
 
-import { mapInBatches } from '../lib/batches.ts';
+import { mapInBatches } from '../lib/catalog/batches.ts';
 import { downloadBlob, downloadText } from './clipboard.ts';
 import { fetchPersona } from './personaJson.ts';
 
@@ -12,7 +12,7 @@ const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
 
 /** Downloads the set for a target; returns the name of the file saved. */
 export async function downloadSet(ids: readonly string[], targetId: string): Promise<string> {
-  const [{ exportSet, exportTarget, isSharedFile }, personas] = await Promise.all([import('../lib/exports.ts'), mapInBatches(ids, 8, fetchPersona)]);
+  const [{ exportSet, exportTarget, isSharedFile }, personas] = await Promise.all([import('../lib/formats/exports.ts'), mapInBatches(ids, 8, fetchPersona)]);
   const target = exportTarget(targetId);
   if (!target) throw new Error(`unknown tool ${targetId}`);
   const files = exportSet(target, personas);

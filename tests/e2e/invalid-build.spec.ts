@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { checkPersonas, formatProblem, readPersonaSources } from '../../src/lib/personaCheck.ts';
+import { checkPersonas, formatProblem, readPersonaSources } from '../../src/lib/persona/personaCheck.ts';
 import { buildSite } from './support/build.ts';
 
 const INVALID = 'tests/fixtures/invalid';

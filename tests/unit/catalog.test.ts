@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalog, labelFromSlug, orderPersonas } from '../../src/lib/catalog.ts';
-import { personaSchema } from '../../src/lib/persona.ts';
+import { buildCatalog, labelFromSlug, orderPersonas } from '../../src/lib/catalog/catalog.ts';
+import { personaSchema } from '../../src/lib/persona/persona.ts';
 
 function persona(id: string, category: string, tags: string[] = [], worker_affinity: string[] = []) {
   const name = labelFromSlug(id);

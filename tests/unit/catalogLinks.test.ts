@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cliCommand, parseShareLink, shareLink, shellWord } from '../../src/lib/catalogLinks.ts';
+import { cliCommand, parseShareLink, shareLink, shellWord } from '../../src/lib/catalog/catalogLinks.ts';
 
 test('a share link names the set page of its catalog and carries the ids, also under a subpath', () => {
   for (const catalog of ['https://example.org', 'https://example.org/atlas', 'https://example.org/atlas/']) {

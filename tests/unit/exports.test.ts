@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import matter from 'gray-matter';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, markdownSections, type ExportFile, type ExportPersona } from '../../src/lib/exports.ts';
+import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, markdownSections, type ExportFile, type ExportPersona } from '../../src/lib/formats/exports.ts';
 
 const reviewer: ExportPersona = {
   id: 'code-reviewer',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newestFirst } from '../../src/lib/feedOrder.ts';
+import { newestFirst } from '../../src/lib/catalog/feedOrder.ts';
 
 test('dated items come newest first, undated ones after in their given order', () => {
   const items = [

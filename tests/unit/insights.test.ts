@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatCount, promptInsights, TOKEN_ENCODING } from '../../src/lib/insights.ts';
+import { formatCount, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
 
 test('tokens come from the o200k_base tokenizer', () => {
   assert.equal(TOKEN_ENCODING, 'o200k_base');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { markdownToMdast } from 'satteri';
-import { scanMarkdown } from '../../src/lib/markdownScan.ts';
+import { scanMarkdown } from '../../src/lib/prompt/markdownScan.ts';
 
 type Node = { type: string; value?: string; children?: Node[]; position?: { start: { offset: number }; end: { offset: number } } };
 

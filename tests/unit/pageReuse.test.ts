@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { recordFileFor } from '../../src/lib/buildRecords.ts';
-import { codeDigest, personaFiles } from '../../src/lib/pageReuse.ts';
-import { siteConfigFromEnv } from '../../src/lib/siteConfig.ts';
+import { recordFileFor } from '../../src/lib/build/buildRecords.ts';
+import { codeDigest, personaFiles } from '../../src/lib/build/pageReuse.ts';
+import { siteConfigFromEnv } from '../../src/lib/site/siteConfig.ts';
 
 test('a persona’s kept files are the ones its page, markdown and JSON routes write', () => {
   assert.deepEqual(personaFiles('sr-backend'), ['personas/sr-backend/index.html', 'personas/sr-backend.md', 'api/personas/sr-backend.json']);

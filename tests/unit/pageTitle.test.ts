@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pageTitle, TITLE_LIMIT } from '../../src/lib/pageTitle.ts';
+import { pageTitle, TITLE_LIMIT } from '../../src/lib/site/pageTitle.ts';
 
 test('titles name the page, then the site, within the limit', () => {
   assert.equal(pageTitle('Persona Atlas', 'Persona Atlas'), 'Persona Atlas');

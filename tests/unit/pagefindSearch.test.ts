@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CatalogUnavailable } from '../../src/lib/catalogFetch.ts';
-import { runPagefindSync, writePagefindClient } from '../../src/lib/pagefindClient.ts';
-import { IncompatibleIndex, openIndexSearch, type CatalogFileReader } from '../../src/lib/pagefindSearch.ts';
+import { CatalogUnavailable } from '../../src/lib/catalog/catalogFetch.ts';
+import { runPagefindSync, writePagefindClient } from '../../src/lib/catalog/pagefindClient.ts';
+import { IncompatibleIndex, openIndexSearch, type CatalogFileReader } from '../../src/lib/catalog/pagefindSearch.ts';
 
 // The site's search engine run in Node over a tiny index, and what it refuses to run.
 

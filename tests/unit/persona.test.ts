@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSingleEmoji } from '../../src/lib/emoji.ts';
-import { personaSchema } from '../../src/lib/persona.ts';
+import { isSingleEmoji } from '../../src/lib/persona/emoji.ts';
+import { personaSchema } from '../../src/lib/persona/persona.ts';
 
 const valid = {
   id: 'data-wrangler',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { API_SCHEMA_VERSION, apiDetail, apiIndex, apiPersona } from '../../src/lib/personaApi.ts';
-import { personaSchema } from '../../src/lib/persona.ts';
+import { API_SCHEMA_VERSION, apiDetail, apiIndex, apiPersona } from '../../src/lib/catalog/personaApi.ts';
+import { personaSchema } from '../../src/lib/persona/persona.ts';
 
 const make = (id: string) =>
   apiPersona(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/personaCheck.ts';
+import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/persona/personaCheck.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
 

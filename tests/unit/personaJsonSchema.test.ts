@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SLUG_PATTERN } from '../../src/lib/slug.ts';
-import { personaJsonSchema } from '../../src/lib/personaJsonSchema.ts';
+import { SLUG_PATTERN } from '../../src/lib/persona/slug.ts';
+import { personaJsonSchema } from '../../src/lib/persona/personaJsonSchema.ts';
 
 test('the JSON Schema is derived from the persona schema', () => {
   const schema = personaJsonSchema('https://example.org/schema/persona.schema.json') as {

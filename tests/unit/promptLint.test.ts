@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { checkPersonaFolder, formatProblem } from '../../src/lib/personaCheck.ts';
+import { checkPersonaFolder, formatProblem } from '../../src/lib/persona/personaCheck.ts';
 
 const LINT = 'tests/fixtures/lint';
 const lines = (dir: string) => checkPersonaFolder(dir, { countTokens, nearDuplicates: true }).problems.map(formatProblem);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillPrompt, fillSegments, promptSegments, promptVariables } from '../../src/lib/promptVariables.ts';
+import { fillPrompt, fillSegments, promptSegments, promptVariables } from '../../src/lib/prompt/promptVariables.ts';
 
 const prompt = 'Write for {{ audience : busy engineers }} about {{topic}}.\nAgain: {{topic:ignored}} and {{audience}}.\n\n`{{code}}` stays, as does\n\n```\n{{block}}\n```\n';
 

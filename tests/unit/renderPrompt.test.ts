@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSafeUrl } from '../../src/lib/inertMarkdown.ts';
-import { renderPrompt } from '../../src/lib/renderPrompt.ts';
+import { isSafeUrl } from '../../src/lib/prompt/inertMarkdown.ts';
+import { renderPrompt } from '../../src/lib/prompt/renderPrompt.ts';
 
 test('markdown renders with headings, lists and emphasis', async () => {
   const html = await renderPrompt('## Expertise\n\n- **APIs**: REST\n\n1. First');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkPersonas } from '../../src/lib/personaCheck.ts';
-import { scaffoldPersona, slugify } from '../../src/lib/scaffold.ts';
+import { checkPersonas } from '../../src/lib/persona/personaCheck.ts';
+import { scaffoldPersona, slugify } from '../../src/lib/persona/scaffold.ts';
 
 test('slugify makes URL-safe ids from display names', () => {
   assert.equal(slugify('Data Wrangler (ETL)'), 'data-wrangler-etl');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PAGES_PER_PART, searchPartCount, searchPartOf, searchPartPath } from '../../src/lib/searchParts.ts';
+import { PAGES_PER_PART, searchPartCount, searchPartOf, searchPartPath } from '../../src/lib/build/searchParts.ts';
 
 test('one part per 10,000 persona pages, at least one', () => {
   assert.equal(PAGES_PER_PART, 10000);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { contentSecurityPolicy, headersFile, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
+import { contentSecurityPolicy, headersFile, SECURITY_HEADERS } from '../../src/lib/site/securityHeaders.ts';
 
 test('scripts need no unsafe-inline or eval; WebAssembly is allowed for search', () => {
   const policy = contentSecurityPolicy();

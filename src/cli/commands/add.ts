@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { mapInBatches } from '../../lib/batches.ts';
-import { parseShareLink } from '../../lib/catalogLinks.ts';
-import { CatalogUnavailable, closestIds, type CatalogSource } from '../../lib/catalogSource.ts';
-import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, type ExportFile } from '../../lib/exports.ts';
-import { fillPrompt } from '../../lib/promptVariables.ts';
-import { searchPersonas } from '../../lib/personaSearch.ts';
+import { mapInBatches } from '../../lib/catalog/batches.ts';
+import { parseShareLink } from '../../lib/catalog/catalogLinks.ts';
+import { CatalogUnavailable, closestIds, type CatalogSource } from '../../lib/catalog/catalogSource.ts';
+import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, type ExportFile } from '../../lib/formats/exports.ts';
+import { fillPrompt } from '../../lib/prompt/promptVariables.ts';
+import { searchPersonas } from '../../lib/catalog/personaSearch.ts';
 import { fillInValues, UsageError, VAR_OPTION, type Command, type CommandInput } from '../command.ts';
 
 const readIfPresent = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);

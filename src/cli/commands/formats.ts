@@ -1,4 +1,4 @@
-import { EXPORT_GROUPS, EXPORT_TARGETS } from '../../lib/exports.ts';
+import { EXPORT_GROUPS, EXPORT_TARGETS } from '../../lib/formats/exports.ts';
 import type { Command } from '../command.ts';
 
 export const formats: Command = {

@@ -1,4 +1,4 @@
-import { searchPersonas } from '../../lib/personaSearch.ts';
+import { searchPersonas } from '../../lib/catalog/personaSearch.ts';
 import { personaLine, type Command } from '../command.ts';
 
 export const list: Command = {

@@ -1,4 +1,4 @@
-import { fillPrompt } from '../../lib/promptVariables.ts';
+import { fillPrompt } from '../../lib/prompt/promptVariables.ts';
 import { fillInValues, UsageError, VAR_OPTION, type Command } from '../command.ts';
 
 export const show: Command = {

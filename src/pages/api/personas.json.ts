@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCatalog, insightsOf, personaUrls } from '../../data/catalog.ts';
-import { TOKEN_ENCODING } from '../../lib/insights.ts';
-import { apiIndex, apiPersona } from '../../lib/personaApi.ts';
-import { searchPartCount } from '../../lib/searchParts.ts';
+import { TOKEN_ENCODING } from '../../lib/prompt/insights.ts';
+import { apiIndex, apiPersona } from '../../lib/catalog/personaApi.ts';
+import { searchPartCount } from '../../lib/build/searchParts.ts';
 import { site } from '../../data/site.ts';
 
 export const GET: APIRoute = async () => {

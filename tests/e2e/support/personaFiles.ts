@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import { exportPersonaOf, type ExportPersona } from '../../../src/lib/exports.ts';
-import { personaSchema } from '../../../src/lib/persona.ts';
+import { exportPersonaOf, type ExportPersona } from '../../../src/lib/formats/exports.ts';
+import { personaSchema } from '../../../src/lib/persona/persona.ts';
 
 /** The prompt as written in a persona file: its body after the frontmatter. */
 export function promptOf(path: string): string {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { insightsOf, personaPaths, personaUrls, promptOf, type PersonaEntry } from '../../../data/catalog.ts';
-import { TOKEN_ENCODING } from '../../../lib/insights.ts';
-import { apiDetail, apiPersona } from '../../../lib/personaApi.ts';
+import { TOKEN_ENCODING } from '../../../lib/prompt/insights.ts';
+import { apiDetail, apiPersona } from '../../../lib/catalog/personaApi.ts';
 
 export const getStaticPaths = personaPaths satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
-import { personaFields } from './exports.ts';
-import type { PromptInsights } from './insights.ts';
-import type { Persona } from './persona.ts';
-import { promptVariables } from './promptVariables.ts';
+import { personaFields } from '../formats/exports.ts';
+import type { PromptInsights } from '../prompt/insights.ts';
+import type { Persona } from '../persona/persona.ts';
+import { promptVariables } from '../prompt/promptVariables.ts';
 
 /** Bumped whenever a field of the JSON API changes meaning or disappears. */
 export const API_SCHEMA_VERSION = 1;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SiteConfig } from './siteConfig.ts';
-import { createRoutes } from './urls.ts';
+import type { SiteConfig } from '../site/siteConfig.ts';
+import { createRoutes } from '../site/urls.ts';
 
 /**
  * Keeping a persona's files across builds. Astro has no incremental build: it

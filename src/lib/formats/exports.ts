@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, parseDocument, stringify, YAMLSeq } from 'yaml';
-import type { Persona } from './persona.ts';
+import type { Persona } from '../persona/persona.ts';
 
 /**
  * The one export registry: how a persona goes into each agent tool. The

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { CatalogUnavailable } from './catalogFetch.ts';
 import type { PagefindClient } from './pagefindClient.ts';
-import { searchPartPath } from './searchParts.ts';
+import { searchPartPath } from '../build/searchParts.ts';
 
 /**
  * The site's own search, run in Node over a catalog's Pagefind index: the same

@@ -1,4 +1,4 @@
-import type { ExportPersona } from './exports.ts';
+import type { ExportPersona } from '../formats/exports.ts';
 
 type Searchable = Omit<ExportPersona, 'prompt'> & { prompt?: string };
 

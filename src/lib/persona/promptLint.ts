@@ -1,6 +1,6 @@
 import type { LintConfig } from './lintConfig.ts';
-import { scanMarkdown } from './markdownScan.ts';
-import { placeholderProblems } from './promptVariables.ts';
+import { scanMarkdown } from '../prompt/markdownScan.ts';
+import { placeholderProblems } from '../prompt/promptVariables.ts';
 
 /** More tokens than most models' context window. */
 export const PROMPT_TOKEN_LIMIT = 100_000;

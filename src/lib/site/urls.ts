@@ -1,4 +1,4 @@
-import type { FacetKindName } from './catalog.ts';
+import type { FacetKindName } from '../catalog/catalog.ts';
 
 /** Joins the site's base path and a site path; the only place URLs are built. */
 export function withBase(base: string, path: string): string {

@@ -2,12 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CatalogUnavailable, fetchCatalogFile, refusedProtocol } from './catalogFetch.ts';
-import { exportPersonaOf, personaFields, type ExportPersona } from './exports.ts';
+import { exportPersonaOf, personaFields, type ExportPersona } from '../formats/exports.ts';
 import type { PagefindClient } from './pagefindClient.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
-import { publishedPersonaSchema } from './persona.ts';
+import { publishedPersonaSchema } from '../persona/persona.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
-import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport } from './personaCheck.ts';
+import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport } from '../persona/personaCheck.ts';
 import { searchPersonas, type SearchOptions } from './personaSearch.ts';
 
 export { CatalogUnavailable } from './catalogFetch.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { pagefindCli, pagefindVersion } from './pagefindClient.ts';
+import { pagefindCli, pagefindVersion } from '../catalog/pagefindClient.ts';
 import { readRecord, recordFileFor, writeRecord } from './buildRecords.ts';
 import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts';
 

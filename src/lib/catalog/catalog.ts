@@ -1,4 +1,4 @@
-import type { Persona } from './persona.ts';
+import type { Persona } from '../persona/persona.ts';
 
 /** Anything carrying validated persona data: a collection entry, a test double. */
 export interface HasPersona {

@@ -1,4 +1,4 @@
-import { PAGES_PER_PART } from './searchParts.ts';
+import { PAGES_PER_PART } from '../build/searchParts.ts';
 
 /** Site-wide settings, read from the environment once and validated. */
 export interface SiteConfig {

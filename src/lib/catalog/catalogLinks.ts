@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from './slug.ts';
+import { SLUG_PATTERN } from '../persona/slug.ts';
 
 /**
  * The links and commands a catalog hands out about itself, built in one place
