@@ -1,7 +1,7 @@
 // A persona of this site as its JSON API publishes it, ready for the export
 // registry: the persona page's export list, the set page and set downloads read it.
 
-import type { ExportPersona } from '../lib/formats/exports.ts';
+import type { ExportPersona } from '../lib/formats/format.ts';
 import { withBase } from '../lib/site/urls.ts';
 
 const base = import.meta.env.BASE_URL;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { EXPORT_TARGETS, exportSet, exportTarget, markdownSections } from '../../src/lib/formats/exports.ts';
+import { EXPORT_TARGETS, exportSet, exportTarget } from '../../src/lib/formats/exports.ts';
+import { markdownSections } from '../../src/lib/formats/sharedMarkdown.ts';
 import { exportPersonaFromFile } from './support/personaFiles.ts';
 import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import matter from 'gray-matter';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile, markdownSections, type ExportFile, type ExportPersona } from '../../src/lib/formats/exports.ts';
+import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile } from '../../src/lib/formats/exports.ts';
+import type { ExportFile, ExportPersona } from '../../src/lib/formats/format.ts';
+import { markdownSections } from '../../src/lib/formats/sharedMarkdown.ts';
+import { skillName } from '../../src/lib/formats/agentSkills.ts';
 
 const reviewer: ExportPersona = {
   id: 'code-reviewer',
@@ -156,7 +159,13 @@ const READ_BACK: Record<string, (files: ExportFile[], p: ExportPersona) => void>
     assert.deepEqual(readFrontmatter(f.content), { data: { name: p.id, description: p.description, kind: 'local' }, body: expectedBody(p.prompt) }),
   opencode: ([f], p) => assert.deepEqual(readFrontmatter(f.content), { data: { description: p.description, mode: 'all' }, body: expectedBody(p.prompt) }),
   'qwen-code': ([f], p) => assert.deepEqual(readFrontmatter(f.content), { data: { name: p.id, description: p.description }, body: expectedBody(p.prompt) }),
-  'agent-skills': ([f], p) => assert.deepEqual(readFrontmatter(f.content), { data: { name: p.id, description: p.description }, body: expectedBody(p.prompt) }),
+  'agent-skills': ([f], p) => {
+    // Names of at most 64 characters without consecutive hyphens; a persona's other id rides in the spec's metadata map.
+    const name = skillName(p.id);
+    assert.ok(name.length <= 64 && !name.includes('--') && f.path === `.agents/skills/${name}/SKILL.md`, f.path);
+    const metadata = name === p.id ? {} : { metadata: { 'persona-atlas-id': p.id } };
+    assert.deepEqual(readFrontmatter(f.content), { data: { name, description: p.description, ...metadata }, body: expectedBody(p.prompt) });
+  },
   cursor: ([f], p) =>
     assert.deepEqual(readFrontmatter(f.content), { data: { description: p.description, globs: null, alwaysApply: false }, body: expectedBody(p.prompt) }),
   copilot: ([f], p) => assert.deepEqual(readFrontmatter(f.content), { data: { name: p.name, description: p.description }, body: expectedBody(p.prompt) }),
@@ -171,7 +180,9 @@ const READ_BACK: Record<string, (files: ExportFile[], p: ExportPersona) => void>
   'amazon-q': ([f], p) => assert.equal(plainBody(f.content), expectedBody(p.prompt)),
   'kimi-code': ([spec, system], p) => {
     assert.deepEqual(parseYaml(spec.content), { version: 1, agent: { extend: 'default', name: p.id, system_prompt_path: './system.md' } });
-    assert.equal(system.content, `${expectedBody(p.prompt)}\n`);
+    // Kimi reads system.md through Python's string.Template, where `$$` stands for one `$`.
+    assert.equal(system.content.replaceAll('$$', '$'), `${expectedBody(p.prompt)}\n`);
+    assert.ok(!/\$(?!\$)/.test(system.content.replaceAll('$$', '')), 'no $ that string.Template would substitute');
   },
   openclaw: ([soul, identity], p) => {
     assert.equal(plainBody(soul.content), expectedBody(p.prompt));

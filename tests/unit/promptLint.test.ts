@@ -25,18 +25,18 @@ test('recommended sections: an opening paragraph and the seed’s headings, matc
   const file = `${LINT}/sections/missing-sections.md`;
   assert.deepEqual(lines(`${LINT}/sections`), [
     `${file}:8:1  body  warning: does not open with a paragraph saying who the persona is`,
-    `${file}:8:1  body  warning: has no "Communication Style", "Workflow Patterns" sections (recommended; see persona-lint.json)`,
+    `${file}:8:1  body  warning: has no "Communication Style", "Workflow Patterns" sections (recommended; see persona-atlas.json)`,
   ]);
 });
 
 test('persona-lint.json next to the personas changes the recommended sections or turns them off', () => {
   assert.deepEqual(lines(`${LINT}/custom-sections`), [
-    `${LINT}/custom-sections/custom.md:8:1  body  warning: has no "Rules" section (recommended; see persona-lint.json)`,
+    `${LINT}/custom-sections/custom.md:8:1  body  warning: has no "Rules" section (recommended; see persona-atlas.json)`,
   ]);
   assert.deepEqual(lines('tests/fixtures/invalid/description-style').filter((line) => line.includes('section')), []);
   const dir = mkdtempSync(join(tmpdir(), 'lint-config-'));
   writeFileSync(join(dir, 'persona-lint.json'), '{ "recommendedSections": { "headings": "Expertise" } }');
-  assert.match(lines(dir)[0], /persona-lint\.json:1:1 {2}settings {2}recommendedSections: must be false or \{ "openingParagraph": true, "headings": \[…\] \}/);
+  assert.match(lines(dir)[0], /persona-lint\.json:1:3 {2}recommendedSections {2}must be false or \{ "openingParagraph": true, "headings": \[…\] \}/);
 });
 
 test('near-duplicate prompts are reported once, naming both files, with their similarity', () => {

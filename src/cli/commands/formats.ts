@@ -1,4 +1,5 @@
-import { EXPORT_GROUPS, EXPORT_TARGETS } from '../../lib/formats/exports.ts';
+import { EXPORT_TARGETS } from '../../lib/formats/exports.ts';
+import { EXPORT_GROUPS } from '../../lib/formats/format.ts';
 import type { Command } from '../command.ts';
 
 export const formats: Command = {

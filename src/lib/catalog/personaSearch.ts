@@ -1,4 +1,4 @@
-import type { ExportPersona } from '../formats/exports.ts';
+import type { ExportPersona } from '../formats/format.ts';
 
 type Searchable = Omit<ExportPersona, 'prompt'> & { prompt?: string };
 

@@ -1,8 +1,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, posix, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, readLintConfig, type LintConfig } from './lintConfig.ts';
+import { derivePersona, uniqueIds, type DerivationKind, type DerivationSettings, type DerivedPersona } from '../formats/derive.ts';
+import type { FormatReader, SourceFile } from '../formats/format.ts';
+import { personaFileText } from '../formats/personaAtlas.ts';
+import { detectFormat, OWN_FORMAT, readerById } from '../formats/readers.ts';
+import { DEFAULT_LINT_SETTINGS, LEGACY_LINT_FILE, readCatalogSettings, SETTINGS_FILE, type LintSettings } from '../site/catalogSettings.ts';
 import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
 import { DESCRIPTION_LIMIT, personaSchema, quoted, type Persona } from './persona.ts';
 import { lintPrompt } from './promptLint.ts';
@@ -26,6 +30,8 @@ interface Position {
 export interface PersonaSource {
   /** Path as shown to the maintainer (relative to the working directory). */
   file: string;
+  /** Path inside the folder read, '/'-separated: readers take folder names and neighbouring files from it. Default: the file name. */
+  relative?: string;
   bytes?: Buffer;
   readError?: string;
   /** Why the file was deliberately not read (too large, a link out of the folder). */
@@ -34,13 +40,21 @@ export interface PersonaSource {
 
 /** Larger files are refused unread: no prompt needs a megabyte, and the build holds every file in memory. */
 export const FILE_SIZE_LIMIT = 1024 * 1024;
+/** A CSV holds a persona a row: the largest prompt library's file is several megabytes. */
+const CSV_SIZE_LIMIT = 64 * 1024 * 1024;
 /** Frontmatter whose YAML aliases expand past this many values is refused (a "billion laughs" file). */
 const EXPANDED_VALUE_LIMIT = 10_000;
 
 export interface CheckedPersona {
   file: string;
-  /** The whole file as text. */
+  /** The persona's file in our format: the file itself, or what a persona read from another format is written as. */
   text: string;
+  /** The format it was read from: our own (`persona-atlas`) or a reader's id. */
+  format: string;
+  /** Where in a file holding many: "row 3". */
+  where?: string;
+  /** What was derived rather than read (empty for our own format). */
+  derived: DerivationKind[];
   data: Persona;
   /** The prompt: everything after the frontmatter's closing line, untouched. */
   body: string;
@@ -51,6 +65,10 @@ export interface CheckResult {
   personas: CheckedPersona[];
   problems: Problem[];
   fileCount: number;
+  /** What was derived or left out, one line per kind (not per file). */
+  notes: string[];
+  /** Files that hold no persona, with the reason (a README is not even read). */
+  skipped: Array<{ file: string; reason: string }>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -63,8 +81,22 @@ function shownPath(path: string, cwd = process.cwd()): string {
   return shown.startsWith('..') ? path : shown;
 }
 
+/** Documentation that sits beside personas in collections: README.md, LICENSE, CONTRIBUTING_zh-CN.md… (any case and extension). */
+const NOT_PERSONAS = /^(readme|contributing|license|licence|changelog|code_of_conduct|security)([._-].*)?$/i;
+/** Settings files at the folder's root. */
+const SETTINGS_FILES = new Set([SETTINGS_FILE, LEGACY_LINT_FILE]);
+/** Extensions a reader may accept; a folder named like one is reported, other folders are walked. */
+const PERSONA_EXTENSIONS = /\.(md|mdc|markdown|json|csv|txt|ya?ml)$|(^|\/)\.roomodes$/;
+
+/** Whether a path inside the folder is skipped unread: dot files and folders, documentation, settings. */
+function skippedPath(name: string): boolean {
+  const parts = name.split(sep);
+  return parts.some((part) => part.startsWith('.') && part !== '.roomodes') || NOT_PERSONAS.test(parts.at(-1)!) || (parts.length === 1 && SETTINGS_FILES.has(name));
+}
+
 /**
- * Every `.md` file below `dir`, sorted so reports are stable. A symlink
+ * Every file below `dir` but dot files and folders, documentation (README,
+ * LICENSE…) and the settings files, sorted so reports are stable. A symlink
  * (to a file or a folder) that resolves outside `dir` is refused unread, so
  * nothing outside the persona folder reaches the site.
  */
@@ -73,31 +105,35 @@ export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSou
   const root = realpathSync(dir);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
   return names.flatMap((name): PersonaSource[] => {
+    if (skippedPath(name)) return [];
     const path = join(dir, name);
     const file = shownPath(path, cwd);
+    const source = { file, relative: name.split(sep).join('/') };
     const link = lstatSync(path).isSymbolicLink();
-    if (!link && !name.endsWith('.md')) return [];
+    const candidate = PERSONA_EXTENSIONS.test(name);
     let target: string;
     try {
       target = realpathSync(path);
     } catch {
-      return name.endsWith('.md') ? [{ file, refused: 'is a symlink to nothing' }] : [];
+      return [{ ...source, refused: 'is a symlink to nothing' }];
     }
     if (!inside(root, target)) {
       // Files reached through a linked folder are covered by the report on the folder's link.
-      return link ? [{ file, refused: `is a symlink to ${shownPath(target, cwd)}, outside the persona folder; nothing outside it is read` }] : [];
+      return link ? [{ ...source, refused: `is a symlink to ${shownPath(target, cwd)}, outside the persona folder; nothing outside it is read` }] : [];
     }
-    // Linked folders inside are read where they really are, once.
-    if (link && (!name.endsWith('.md') || statSync(target).isDirectory())) return [];
+    const isFolder = statSync(target).isDirectory();
+    // Linked folders inside are read where they really are, once; folders are walked, unless named like a persona file.
+    if ((link && isFolder) || (isFolder && !candidate)) return [];
     if (!link && target !== join(root, name)) return [];
     try {
       const { size } = statSync(path);
-      if (size > FILE_SIZE_LIMIT) {
-        return [{ file, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a persona file must be under 1 MB (not read)` }];
+      const limit = name.endsWith('.csv') ? CSV_SIZE_LIMIT : FILE_SIZE_LIMIT;
+      if (size > limit) {
+        return [{ ...source, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a ${name.endsWith('.csv') ? 'CSV file must be under 64 MB' : 'persona file must be under 1 MB'} (not read)` }];
       }
-      return [{ file, bytes: readFileSync(path) }];
+      return [{ ...source, bytes: readFileSync(path) }];
     } catch (error) {
-      return [{ file, readError: (error as NodeJS.ErrnoException).code ?? String(error) }];
+      return [{ ...source, readError: (error as NodeJS.ErrnoException).code ?? String(error) }];
     }
   });
 }
@@ -144,8 +180,12 @@ function fieldName(path: PropertyKey[]): string {
 }
 
 export interface CheckOptions {
-  /** The folder's lint settings (persona-lint.json); the defaults otherwise. */
-  config?: LintConfig;
+  /** The folder's lint settings (persona-atlas.json or persona-lint.json); the defaults otherwise. */
+  lint?: LintSettings;
+  /** Defaults for personas read from other formats (persona-atlas.json). */
+  derivation?: DerivationSettings;
+  /** Read every file in this format instead of detecting each file's (`import --from`). */
+  from?: string;
   /** Counts tokens for the size rule; without it the rule is skipped. */
   countTokens?: (text: string) => number;
   /** Compare every body with every other for near-duplicates (seconds at 10,000 personas; `npm run check` does). */
@@ -226,27 +266,125 @@ function checkPersonaSource(source: PersonaSource, options: CheckOptions): { per
       problems.push(problem('description', 'warning: spans several lines; keep it to one sentence', positionOf(['description']), 'warning'));
     }
     if (parsed.content.trim() !== '') {
-      for (const finding of lintPrompt(parsed.content, { config: options.config ?? DEFAULT_LINT_CONFIG, countTokens: options.countTokens })) {
+      for (const finding of lintPrompt(parsed.content, { config: options.lint ?? DEFAULT_LINT_SETTINGS, countTokens: options.countTokens })) {
         problems.push(problem('body', finding.message, bodyPosition(parsed.content, finding.index, bodyLine), 'warning'));
       }
     }
   }
 
   const persona = data.success && !problems.some((p) => p.severity === 'error')
-    ? { file, text, data: data.data, body: parsed.content, idPosition: positionOf(['id']) ?? { line: 1, column: 1 } }
+    ? { file, text, format: OWN_FORMAT, derived: [], data: data.data, body: parsed.content, idPosition: positionOf(['id']) ?? { line: 1, column: 1 } }
     : undefined;
   return { persona, problems };
 }
 
+/** A file decoded, with what reading it as another format gave. */
+interface Decoded {
+  source: PersonaSource;
+  path: string;
+  text?: string;
+  reader?: FormatReader;
+}
+
+/** Reads each file not in our own format through its reader; returns the personas, problems, skips and the files readers used as parts of others. */
+function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
+  const texts = new Map(decoded.flatMap((d) => (d.text === undefined ? [] : [[d.path, d.text] as const])));
+  const used = new Set<string>();
+  const personas: Array<{ source: PersonaSource; derived: DerivedPersona; format: string; where?: string }> = [];
+  const problems: Problem[] = [];
+  const skipped: CheckResult['skipped'] = [];
+  let translations = 0;
+  for (const entry of decoded) {
+    if (entry.text === undefined || used.has(entry.path)) continue;
+    const folder = posix.dirname(entry.path);
+    const sibling = (name: string) => {
+      const path = posix.normalize(posix.join(folder, name));
+      return path.startsWith('../') || path === '..' ? undefined : texts.get(path);
+    };
+    const file: SourceFile = { path: entry.path, text: entry.text, sibling };
+    entry.reader = options.from ? readerById(options.from) : detectFormat(file);
+    if (!entry.reader || entry.reader.id === OWN_FORMAT) continue;
+    const error = (message: string, field = 'file') => problems.push({ file: entry.source.file, line: 1, column: 1, field, message, severity: 'error' });
+    let read;
+    try {
+      read = entry.reader.read(file);
+    } catch (failure) {
+      error(`is not a valid ${entry.reader.label} (${(failure as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    for (const name of read.uses ?? []) used.add(posix.normalize(posix.join(folder, name)));
+    if (read.personas.length === 0) {
+      if (options.from) skipped.push({ file: entry.source.file, reason: `holds no ${entry.reader.label}` });
+      else error(`holds no persona (read as ${entry.reader.label})`);
+      continue;
+    }
+    for (const source of read.personas) {
+      if (source.translationOf) {
+        translations += 1;
+        skipped.push({ file: entry.source.file, reason: `a ${source.translationOf.lang} translation; translations are not read yet` });
+        continue;
+      }
+      const at = source.where ? `${source.where}: ` : '';
+      if (source.prompt.trim() === '') {
+        error(`${at}is empty: the prompt is missing`, 'body');
+        continue;
+      }
+      if (Buffer.byteLength(source.prompt) > FILE_SIZE_LIMIT) {
+        error(`${at}is over 1 MB; a prompt must be under 1 MB`, 'body');
+        continue;
+      }
+      personas.push({ source: entry.source, derived: derivePersona(source, entry.path, options.derivation), format: entry.reader.id, where: source.where });
+    }
+  }
+  return { personas, problems, skipped, used, translations };
+}
+
+/** One line per kind of derivation, with how many personas and a first example. */
+function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: number): string[] {
+  const byKind = new Map<DerivationKind, CheckedPersona[]>();
+  for (const persona of personas) for (const kind of persona.derived) byKind.set(kind, [...(byKind.get(kind) ?? []), persona]);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const formats = new Map<string, number>();
+  for (const persona of personas) formats.set(persona.format, (formats.get(persona.format) ?? 0) + 1);
+  const notes = formats.size > 1 || !formats.has(OWN_FORMAT) ? [`read ${[...formats].map(([format, n]) => `${n} ${format}`).join(', ')}`] : [];
+  for (const [kind, list] of byKind) {
+    const first = list[0];
+    notes.push(`${kind}: ${count(list.length, 'persona')} (e.g. ${first.file}${first.where ? ` ${first.where}` : ''} → ${first.data.id})`);
+  }
+  if (renamed.length) notes.push(`ids made unique with a suffix: ${renamed.length} (${renamed.slice(0, 3).map(([from, to]) => `${from} → ${to}`).join(', ')}${renamed.length > 3 ? ', …' : ''})`);
+  if (translations) notes.push(`translations left out: ${translations} (translations are not read yet)`);
+  return notes.map((note) => `note: ${note}`);
+}
+
 /** Checks a whole folder's files, including rules across files (unique ids, near-duplicates). */
 export function checkPersonas(sources: PersonaSource[], options: CheckOptions = {}): CheckResult {
-  const results = sources.map((source) => checkPersonaSource(source, options));
-  const personas = results.flatMap((result) => (result.persona ? [result.persona] : []));
-  const problems = results.flatMap((result) => result.problems);
+  const problems: Problem[] = [];
+  const decoded: Decoded[] = sources.map((source) => {
+    const path = source.relative ?? basename(source.file);
+    if (!source.bytes) return { source, path };
+    try {
+      return { source, path, text: utf8.decode(source.bytes) };
+    } catch {
+      return { source, path };
+    }
+  });
+  const other = readOtherFormats(decoded, options);
+  problems.push(...other.problems);
+
+  // Our own format, and whatever no reader took that looks like it (a .md file): checked strictly, as always.
+  const results = decoded
+    .filter((entry) => !other.used.has(entry.path) && (!entry.reader || entry.reader.id === OWN_FORMAT))
+    .flatMap((entry) => {
+      if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options)];
+      const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see README: formats read)', severity: 'error' };
+      return [{ problems: [problem] }];
+    });
+  const own = results.flatMap((result) => (result.persona ? [result.persona] : []));
+  problems.push(...results.flatMap((result) => result.problems));
 
   // A loop rather than Map.groupBy: the command line runs this on Node 20, which lacks it.
   const filesById = new Map<string, CheckedPersona[]>();
-  for (const persona of personas) filesById.set(persona.data.id, [...(filesById.get(persona.data.id) ?? []), persona]);
+  for (const persona of own) filesById.set(persona.data.id, [...(filesById.get(persona.data.id) ?? []), persona]);
   for (const [id, holders] of filesById) {
     if (holders.length < 2) continue;
     for (const holder of holders) {
@@ -261,6 +399,25 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
     }
   }
 
+  // Personas read from other formats take ids no persona of our own format has; repeats get a suffix.
+  const renamed = uniqueIds(other.personas.map((p) => p.derived), new Set(filesById.keys()));
+  const derived: CheckedPersona[] = [];
+  for (const { source, derived: persona, format, where } of other.personas) {
+    const data = personaSchema.safeParse(persona.data);
+    if (!data.success) {
+      for (const issue of data.error.issues as z.core.$ZodIssue[]) {
+        problems.push({ file: source.file, line: 1, column: 1, field: fieldName(issue.path), message: `${where ? `${where}: ` : ''}${issue.message}`, severity: 'error' });
+      }
+      continue;
+    }
+    for (const finding of lintPrompt(persona.prompt, { config: { recommendedSections: false }, countTokens: options.countTokens })) {
+      problems.push({ file: source.file, line: 1, column: 1, field: 'body', message: `${where ? `${where}: ` : ''}${finding.message}`, severity: 'warning' });
+    }
+    const text = personaFileText(persona.data, persona.prompt);
+    derived.push({ file: source.file, text, format, where, derived: persona.derived, data: data.data, body: persona.prompt, idPosition: { line: 1, column: 1 } });
+  }
+  const personas = [...own, ...derived];
+
   if (options.nearDuplicates) {
     for (const { first, second, similarity } of nearDuplicates(personas.map((persona) => persona.body))) {
       const [a, b] = [personas[first], personas[second]];
@@ -269,25 +426,30 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
         line: 1,
         column: 1,
         field: 'body',
-        message: `warning: is mostly the same text as ${b.file} (${Math.round(similarity * 100)}% of 5-word runs shared; reported from ${Math.round(NEAR_DUPLICATE_THRESHOLD * 100)}%)`,
+        message: `warning: ${a.where ? `${a.where} ` : ''}is mostly the same text as ${b.file}${b.where ? ` ${b.where}` : ''} (${Math.round(similarity * 100)}% of 5-word runs shared; reported from ${Math.round(NEAR_DUPLICATE_THRESHOLD * 100)}%)`,
         severity: 'warning',
       });
     }
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // A file of our own format with an error holds no persona; a collection file's bad rows were left out above.
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  return { personas: personas.filter((persona) => !failed.has(persona.file)), problems, fileCount: sources.length };
+  return {
+    personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
+    problems,
+    fileCount: sources.length,
+    notes: derivationNotes(personas, renamed, other.translations),
+    skipped: other.skipped,
+  };
 }
 
-/** Checks a persona folder with its own lint settings: what `npm run check` and the build run. */
-export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'config'> = {}): CheckResult {
-  const { config, problem } = readLintConfig(dir);
-  const sources = readPersonaSources(dir);
-  const result = checkPersonas(sources, { ...options, config });
-  if (!problem) return result;
-  const file = shownPath(join(dir, LINT_CONFIG_FILE));
-  return { ...result, problems: [{ file, line: 1, column: 1, field: 'settings', message: problem, severity: 'error' }, ...result.problems] };
+/** Checks a persona folder with its own settings: what `npm run check` and the build run. */
+export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'lint' | 'derivation'> = {}): CheckResult {
+  const { settings, problems } = readCatalogSettings(dir, shownPath(dir));
+  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings });
+  const settingsProblems = problems.map(({ key, ...rest }): Problem => ({ ...rest, field: key, severity: 'error' }));
+  return { ...result, problems: [...settingsProblems, ...result.problems] };
 }
 
 /** Lets gray-matter find where the frontmatter ends without parsing its YAML again. */
@@ -313,9 +475,9 @@ export function countBySeverity(problems: Problem[]): Record<Severity, number> {
 }
 
 /** The report `npm run check` prints and the build fails with. */
-export function formatReport({ problems, fileCount }: CheckResult): string {
+export function formatReport({ problems, fileCount, notes }: CheckResult): string {
   const { error, warning } = countBySeverity(problems);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(fileCount, 'persona file')} checked: ${plural(error, 'error')}, ${plural(warning, 'warning')}`;
-  return [...problems.map(formatProblem), summary].join('\n');
+  return [...problems.map(formatProblem), ...notes, summary].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { LintConfig } from './lintConfig.ts';
+import type { LintSettings } from '../site/catalogSettings.ts';
 import { scanMarkdown } from '../prompt/markdownScan.ts';
 import { placeholderProblems } from '../prompt/promptVariables.ts';
 
@@ -12,7 +12,7 @@ export interface Finding {
 }
 
 export interface LintOptions {
-  config: LintConfig;
+  config: LintSettings;
   /** Counts tokens; without it the size rule is skipped. */
   countTokens?: (text: string) => number;
 }
@@ -20,7 +20,7 @@ export interface LintOptions {
 /** Headings compare without case, emoji, punctuation or markup: "## 🧭 **Key principles:**" is "Key Principles". */
 const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-function sectionFindings(body: string, sections: Exclude<LintConfig['recommendedSections'], false>): Finding[] {
+function sectionFindings(body: string, sections: Exclude<LintSettings['recommendedSections'], false>): Finding[] {
   const scan = scanMarkdown(body);
   const findings: Finding[] = [];
   if (sections.openingParagraph && scan.opening !== 'paragraph') {
@@ -29,7 +29,7 @@ function sectionFindings(body: string, sections: Exclude<LintConfig['recommended
   const headings = new Set(scan.headings.map(normalize));
   const missing = sections.headings.filter((heading) => !headings.has(normalize(heading)));
   if (missing.length > 0) {
-    findings.push({ index: 0, message: `warning: has no ${missing.map((h) => JSON.stringify(h)).join(', ')} ${missing.length === 1 ? 'section' : 'sections'} (recommended; see persona-lint.json)` });
+    findings.push({ index: 0, message: `warning: has no ${missing.map((h) => JSON.stringify(h)).join(', ')} ${missing.length === 1 ? 'section' : 'sections'} (recommended; see persona-atlas.json)` });
   }
   return findings;
 }

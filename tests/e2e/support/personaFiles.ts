@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import { exportPersonaOf, type ExportPersona } from '../../../src/lib/formats/exports.ts';
+import { exportPersonaOf } from '../../../src/lib/formats/exports.ts';
+import type { ExportPersona } from '../../../src/lib/formats/format.ts';
 import { personaSchema } from '../../../src/lib/persona/persona.ts';
 
 /** The prompt as written in a persona file: its body after the frontmatter. */

@@ -1,0 +1,175 @@
+import anyAscii from 'any-ascii';
+import { isSingleEmoji } from '../persona/emoji.ts';
+import { SLUG_PATTERN } from '../persona/slug.ts';
+import type { SourcePersona } from './format.ts';
+
+/**
+ * The derivation rules, in one place: how a persona read from another format
+ * gets the fields our format requires. README ("Import a collection") lists
+ * them for maintainers.
+ */
+
+/** The emoji of a persona whose source has none and whose category sets none. */
+export const DEFAULT_EMOJI = '🤖';
+/** The category of a persona whose source and folder give none and whose settings set none. */
+export const DEFAULT_CATEGORY = 'general';
+/** Derived descriptions are cut at a word before this many characters. */
+export const DESCRIPTION_CUT = 160;
+/** Derived slugs are cut at a hyphen before this many characters. */
+const SLUG_CUT = 64;
+
+export interface DerivationSettings {
+  defaultCategory?: string;
+  /** Per-category defaults; only `emoji` matters here. */
+  categories?: Record<string, { emoji?: string }>;
+}
+
+/** What was derived rather than read, by kind: `npm run check` reports one line per kind. */
+export type DerivationKind =
+  | 'id from the name or file name'
+  | 'name from the id'
+  | 'category from the folder'
+  | 'category by default'
+  | 'emoji given its emoji presentation'
+  | 'emoji by default'
+  | 'description from the prompt'
+  | 'tags made slugs';
+
+export interface DerivedPersona {
+  /** Our frontmatter: the required fields, then every extra field of the source. */
+  data: Record<string, unknown>;
+  prompt: string;
+  derived: DerivationKind[];
+}
+
+/**
+ * A slug from any text: letters of other scripts transliterated to Latin
+ * (any-ascii: 東京 → dongjing, Київ → kyiv), lowercase, runs of anything else
+ * as one hyphen, cut at a hyphen under 64 characters. Undefined when nothing
+ * is left (a name of emoji only).
+ */
+export function slugify(text: string): string | undefined {
+  const slug = anyAscii(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!slug) return undefined;
+  if (slug.length <= SLUG_CUT) return slug;
+  const cut = slug.slice(0, SLUG_CUT + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_CUT).replace(/-+$/, '');
+}
+
+/** "api-designer" → "Api Designer". */
+const humanize = (slug: string) => slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** A folder's name as a category: a slug without a leading ordinal (`01-core-development` → `core-development`). */
+export function folderCategory(folder: string): string | undefined {
+  return slugify(folder.replace(/^\d+[-_. ]+/, ''));
+}
+
+/** The emoji as given, or with VS16 when it is a text-presentation emoji (🛠 → 🛠️); undefined when it is not one emoji. */
+export function emojiOf(value: unknown): { emoji: string; presented: boolean } | undefined {
+  const given = text(value);
+  if (!given) return undefined;
+  if (isSingleEmoji(given)) return { emoji: given, presented: false };
+  const presented = `${given}\uFE0F`;
+  return isSingleEmoji(presented) ? { emoji: presented, presented: true } : undefined;
+}
+
+/** The prompt's first sentence, without markdown marks, cut at a word before 160 characters. */
+export function firstSentence(prompt: string): string | undefined {
+  const line = prompt
+    .split(/\r?\n/)
+    .map((candidate) => candidate.trim())
+    .find((candidate) => candidate && !/^(#|```|~~~|---|\||<)/.test(candidate));
+  if (!line) return undefined;
+  const plain = line.replace(/[*_`]+/g, '').replace(/^[-+>]\s+|^\d+\.\s+/, '').replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?[.!?。！？](?=\s|$)/.exec(plain)?.[0] ?? plain;
+  if (sentence.length < DESCRIPTION_CUT) return sentence || undefined;
+  const cut = sentence.slice(0, DESCRIPTION_CUT - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+function slugList(value: unknown): { list: string[]; changed: boolean } {
+  if (!Array.isArray(value)) return { list: [], changed: false };
+  const list = [...new Set(value.flatMap((item) => (typeof item === 'string' ? (slugify(item) ?? []) : [])))];
+  return { list, changed: value.some((item) => typeof item !== 'string' || !SLUG_PATTERN.test(item)) };
+}
+
+const OUR_FIELDS = ['id', 'name', 'emoji', 'category', 'description', 'worker_affinity', 'tags'];
+
+/**
+ * Our fields for a persona read from `path` (relative to the folder read,
+ * '/'-separated). The id is not yet unique: `uniqueIds` settles that across
+ * the whole collection.
+ */
+export function derivePersona(source: SourcePersona, path: string, settings: DerivationSettings = {}): DerivedPersona {
+  const derived: DerivationKind[] = [];
+  const fileName = path.split('/').at(-1)!.replace(/\.[^.]*$/, '');
+
+  let id = typeof source.id === 'string' && SLUG_PATTERN.test(source.id) ? source.id : undefined;
+  if (!id) {
+    id = slugify(text(source.id) ?? text(source.name) ?? '') ?? slugify(fileName) ?? 'persona';
+    derived.push('id from the name or file name');
+  }
+
+  let name = text(source.name) ?? (typeof source.id === 'string' && !SLUG_PATTERN.test(source.id) ? text(source.id) : undefined);
+  if (!name) {
+    name = humanize(id);
+    derived.push('name from the id');
+  }
+
+  let category = text(source.category) && slugify(text(source.category)!);
+  if (!category) {
+    const folder = path.split('/').at(-2);
+    category = folder ? folderCategory(folder) : undefined;
+    if (category) derived.push('category from the folder');
+  }
+  if (!category) {
+    category = settings.defaultCategory ?? DEFAULT_CATEGORY;
+    derived.push('category by default');
+  }
+
+  const given = emojiOf(source.emoji);
+  if (given?.presented) derived.push('emoji given its emoji presentation');
+  if (!given) derived.push('emoji by default');
+  const emoji = given?.emoji ?? settings.categories?.[category]?.emoji ?? DEFAULT_EMOJI;
+
+  let description = text(source.description);
+  if (!description) {
+    description = firstSentence(source.prompt) ?? name;
+    derived.push('description from the prompt');
+  }
+
+  const tags = slugList(source.tags);
+  const affinity = slugList(source.worker_affinity);
+  if (tags.changed || affinity.changed) derived.push('tags made slugs');
+
+  const extra = Object.fromEntries(Object.entries(source.extra).filter(([key, value]) => !OUR_FIELDS.includes(key) && value !== undefined));
+  const data: Record<string, unknown> = { id, name, emoji, category, description };
+  if (affinity.list.length) data.worker_affinity = affinity.list;
+  if (tags.list.length) data.tags = tags.list;
+  return { data: { ...data, ...extra }, prompt: source.prompt, derived };
+}
+
+/**
+ * Makes derived ids unique, in order: an id already taken (by a persona of
+ * our own format, or an earlier derived one) gets `-2`, `-3`… Returns the
+ * renamed ones as [from, to] for the report.
+ */
+export function uniqueIds(personas: readonly DerivedPersona[], taken: Set<string>): Array<[string, string]> {
+  const renamed: Array<[string, string]> = [];
+  for (const persona of personas) {
+    const id = persona.data.id as string;
+    let unique = id;
+    for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+    if (unique !== id) {
+      persona.data.id = unique;
+      renamed.push([id, unique]);
+    }
+    taken.add(unique);
+  }
+  return renamed;
+}

@@ -1,0 +1,99 @@
+import { parse, stringify } from 'yaml';
+import { SLUG_PATTERN } from '../persona/slug.ts';
+import type { ExportPersona, SourcePersona } from './format.ts';
+
+/**
+ * What the format modules share: writing prompts into markdown, YAML and
+ * JSON, and reading them back out of the same shapes.
+ */
+
+/** Prompts are pasted into other files here, so blank lines around them are dropped (indentation is kept). */
+export const body = (prompt: string) => prompt.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+
+/** YAML through a real serializer: quotes, colons, `---`, CRLF and any script come back as written. */
+export const yaml = (value: unknown) => stringify(value, { lineWidth: 0, nullStr: '' });
+
+export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Extra fields of the persona that a tool documents, in the order it lists them; `undefined` values are left out. */
+export function keptExtras(persona: ExportPersona, keys: readonly string[]): Record<string, unknown> {
+  const extra = persona.extra ?? {};
+  return Object.fromEntries(keys.filter((key) => extra[key] !== undefined && extra[key] !== null).map((key) => [key, extra[key]]));
+}
+
+/** A markdown file with YAML frontmatter and the prompt as its body, the shape most agent tools read. */
+export const withFrontmatter = (fields: Record<string, unknown>, prompt: string) => `---\n${yaml(fields)}---\n\n${body(prompt)}\n`;
+
+/**
+ * A prompt as a plain markdown file. Tools that read optional frontmatter
+ * would take a prompt's own leading `---` block for theirs, so such a prompt
+ * gets an empty frontmatter block first.
+ */
+export const plainMarkdown = (prompt: string) =>
+  /^---[ \t]*\r?(?:\n|$)/.test(body(prompt)) ? withFrontmatter({}, prompt) : `${body(prompt)}\n`;
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * A markdown file's frontmatter and body, as tools and gray-matter split them:
+ * the body is everything after the closing `---` line, untouched. Undefined
+ * when the file has no frontmatter; throws on YAML that does not parse.
+ */
+export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return undefined;
+  const data: unknown = parse(match[1] ?? '', { maxAliasCount: 100 }) ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new Error('the frontmatter is not a mapping of fields');
+  return { data: data as Record<string, unknown>, body: text.slice(match[0].length) };
+}
+
+/** The prompt of a plain markdown file: the whole text, or what follows a frontmatter block (plainMarkdown writes an empty one). */
+export const plainPrompt = (text: string) => splitFrontmatter(text)?.body ?? text;
+
+/** Splits off the fields a format sets itself, keeping the rest as extra fields. */
+export function withoutKeys(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !keys.includes(key)));
+}
+
+/** The last segment of a path without the given ending: the id a per-persona file was written under. */
+export function fileStem(path: string, ending: string): string | undefined {
+  const name = path.split('/').at(-1)!;
+  return name.endsWith(ending) && name.length > ending.length ? name.slice(0, -ending.length) : undefined;
+}
+
+/**
+ * Reads a markdown file of one frontmatter shape: `fields` maps the
+ * frontmatter (and the path) to our fields, `consumed` names the frontmatter
+ * keys it mapped or the format sets itself; every other key is kept as extra.
+ */
+export function frontmatterReader(consumed: readonly string[], fields: (data: Record<string, unknown>, path: string) => Omit<SourcePersona, 'prompt' | 'extra'>) {
+  return ({ text, path }: { text: string; path: string }) => {
+    const parts = splitFrontmatter(text);
+    if (!parts) return { personas: [] };
+    return { personas: [{ ...fields(parts.data, path), prompt: parts.body, extra: withoutKeys(parts.data, consumed) }] };
+  };
+}
+
+/** Whether a file's frontmatter has these keys (and parses). */
+export function hasKeys(text: string, ...keys: string[]): boolean {
+  try {
+    const data = splitFrontmatter(text)?.data;
+    return data !== undefined && keys.every((key) => key in data);
+  } catch {
+    return false;
+  }
+}
+
+/** Subagent frontmatter (Claude Code, Qwen Code): `name` is the id; a name that is not a slug is the display name too. */
+export const subagentFields = (data: Record<string, unknown>) => ({
+  id: data.name,
+  name: typeof data.name === 'string' && SLUG_PATTERN.test(data.name) ? undefined : data.name,
+  description: data.description,
+});
+
+/** A rule file the assistant applies when its description fits (Windsurf, Antigravity): `trigger` and `description`. */
+export const modelDecisionRule = (p: ExportPersona) =>
+  withFrontmatter({ trigger: p.extra?.trigger ?? 'model_decision', description: p.description, ...keptExtras(p, ['globs']) }, p.prompt);
+
+/** Reads such a rule file back; its name is the id. */
+export const readModelDecisionRule = frontmatterReader(['trigger', 'description'], (data, path) => ({ id: fileStem(path, '.md'), description: data.description }));

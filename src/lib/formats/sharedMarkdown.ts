@@ -1,0 +1,55 @@
+import type { ExportPersona, SourcePersona } from './format.ts';
+import { body } from './shared.ts';
+
+/**
+ * Markdown files shared by many personas (AGENTS.md, CONVENTIONS.md): one
+ * marked section each, `## <emoji> <name> (`<id>`)`, the description, then
+ * the prompt. Written sorted by id after whatever else the file holds, so
+ * adding the same personas again changes nothing; read back section by section.
+ */
+const SECTION = /^<!-- persona-atlas:begin ([a-z0-9-]+) -->\r?\n[\s\S]*?\r?\n<!-- persona-atlas:end \1 -->[ \t]*(?:\r?\n|$)/gm;
+
+/** The persona sections of a shared markdown file, by id, as merging finds them. */
+export function markdownSections(text: string): Map<string, string> {
+  return new Map([...text.matchAll(SECTION)].map((match) => [match[1], match[0].trimEnd()]));
+}
+
+export function mergeMarkdownSections(existing: string | undefined, personas: readonly ExportPersona[], intro: string): string {
+  const sections = markdownSections(existing ?? '');
+  const rest = existing === undefined ? intro : existing.replace(SECTION, '');
+  for (const persona of personas) {
+    const heading = `## ${persona.emoji} ${persona.name} (\`${persona.id}\`)\n\n${persona.description}`;
+    sections.set(
+      persona.id,
+      `<!-- persona-atlas:begin ${persona.id} -->\n${heading}\n\n${body(persona.prompt)}\n<!-- persona-atlas:end ${persona.id} -->`,
+    );
+  }
+  const ordered = [...sections.keys()].sort().map((id) => sections.get(id)!);
+  const head = rest.trimEnd();
+  return `${head ? `${head}\n\n` : ''}${ordered.join('\n\n')}\n`;
+}
+
+const HEADING = /^## (\S+) (.*) \(`([a-z0-9-]+)`\)$/;
+
+/** The personas of a shared markdown file, from its marked sections. */
+export function readMarkdownSections(text: string): SourcePersona[] {
+  return [...markdownSections(text)].map(([id, section]) => {
+    // Between the marker lines: heading, blank line, description, blank line, prompt (its line endings kept).
+    const inner = section.slice(section.indexOf('\n') + 1, section.lastIndexOf('\n'));
+    const headingEnd = inner.indexOf('\n');
+    const heading = HEADING.exec(inner.slice(0, headingEnd < 0 ? undefined : headingEnd));
+    const rest = headingEnd < 0 ? '' : inner.slice(headingEnd + 2);
+    const split = rest.indexOf('\n\n');
+    return {
+      id,
+      emoji: heading?.[1],
+      name: heading?.[2],
+      description: split < 0 ? rest : rest.slice(0, split),
+      prompt: split < 0 ? '' : rest.slice(split + 2),
+      extra: {},
+      where: `section ${id}`,
+    };
+  });
+}
+
+export const hasMarkdownSections = (text: string) => text.includes('<!-- persona-atlas:begin ');

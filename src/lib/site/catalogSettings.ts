@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { isSingleEmoji } from '../persona/emoji.ts';
+import { SLUG_PATTERN } from '../persona/slug.ts';
+
+/**
+ * A catalog's settings: one JSON file next to its persona files, so a
+ * collection repository carries its own. One zod schema checks it (and is
+ * published as JSON Schema); this module is the only reader. Environment
+ * variables (SITE_TITLE, SITE_TAGLINE and the others in siteConfig.ts) win.
+ */
+export const SETTINGS_FILE = 'persona-atlas.json';
+/** The older lint settings file, still read when the settings file has no `lint`. */
+export const LEGACY_LINT_FILE = 'persona-lint.json';
+
+/** The seed's sections (personas/sr-backend.md): an opening paragraph, then these headings. */
+export const DEFAULT_SECTIONS = ['Expertise', 'Communication Style', 'Workflow Patterns', 'Key Principles'];
+
+const slug = z.string().regex(SLUG_PATTERN, 'must be a slug: lowercase letters, digits and hyphens');
+
+export const lintSettingsSchema = z
+  .strictObject({
+    recommendedSections: z
+      .union(
+        [
+          z.literal(false),
+          z.strictObject({
+            openingParagraph: z.boolean().default(true),
+            headings: z.array(z.string().trim().min(1)).default(DEFAULT_SECTIONS),
+          }),
+        ],
+        { error: 'must be false or { "openingParagraph": true, "headings": […] } (a list of section titles)' },
+      )
+      .default({ openingParagraph: true, headings: DEFAULT_SECTIONS })
+      .meta({ description: 'Sections every prompt should have (npm run check warns when one is missing); false turns the rule off.' }),
+  })
+  .meta({ description: 'Prompt lint settings.' });
+
+export type LintSettings = z.infer<typeof lintSettingsSchema>;
+
+const categorySettingsSchema = z.strictObject({
+  emoji: z.string().refine(isSingleEmoji, 'must be a single emoji').optional().meta({ description: 'Emoji for personas of this category whose source has none.' }),
+  label: z.string().trim().min(1).optional().meta({ description: 'Display name of the category (default: its slug in title case).' }),
+  description: z.string().trim().min(1).optional().meta({ description: 'One sentence shown on the category page.' }),
+  order: z.number().int().optional().meta({ description: 'Place among categories: lower first; categories without one follow, by label.' }),
+});
+
+export const catalogSettingsSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: z.string().trim().min(1).default('Persona Atlas').meta({ description: 'Site title.' }),
+  tagline: z.string().trim().min(1).default('System prompts for AI assistants, ready to copy.').meta({ description: 'One line under the title.' }),
+  defaultCategory: slug.optional().meta({ description: 'Category of personas whose source and folder name none (default: general).' }),
+  categories: z.record(slug, categorySettingsSchema).default({}).meta({ description: 'Per-category defaults, by category slug.' }),
+  lint: lintSettingsSchema.optional(),
+});
+
+export type CatalogSettings = Omit<z.infer<typeof catalogSettingsSchema>, 'lint'> & { lint: LintSettings };
+
+export interface SettingsProblem {
+  file: string;
+  line: number;
+  column: number;
+  key: string;
+  message: string;
+}
+
+/** Line and column of a character offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Where a key path sits in the JSON text: the last key's first occurrence after its parents'. */
+function keyPosition(text: string, path: readonly PropertyKey[]): { line: number; column: number } {
+  let offset = 0;
+  for (const key of path) {
+    if (typeof key !== 'string') continue;
+    const found = text.indexOf(JSON.stringify(key), offset);
+    if (found >= 0) offset = found;
+  }
+  return positionOf(text, offset);
+}
+
+/** Parses one settings file; problems name its line and key. */
+function parseSettingsFile(file: string, text: string, schema: z.ZodType): { value?: unknown; problems: SettingsProblem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    return { problems: [{ file, ...positionOf(text, at ? Number(at[1]) : 0), key: 'settings', message: `is not valid JSON (${message.replace(/^[^:]*: /, '')})` }] };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue) => ({
+      file,
+      ...keyPosition(text, issue.path),
+      key: issue.path.join('.') || 'settings',
+      message: issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message,
+    })),
+  };
+}
+
+/** The catalog's settings (defaults where absent) and every problem its files have; a bad file's values are not used. */
+export function readCatalogSettings(dir: string, shownDir = dir): { settings: CatalogSettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const read = (name: string, schema: z.ZodType) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return undefined;
+    const result = parseSettingsFile(join(shownDir, name), readFileSync(path, 'utf8'), schema);
+    problems.push(...result.problems);
+    return result.value;
+  };
+  const main = (read(SETTINGS_FILE, catalogSettingsSchema) ?? catalogSettingsSchema.parse({})) as z.infer<typeof catalogSettingsSchema>;
+  const lint = main.lint ?? ((read(LEGACY_LINT_FILE, lintSettingsSchema) ?? lintSettingsSchema.parse({})) as LintSettings);
+  return { settings: { ...main, lint }, problems };
+}
+
+export const DEFAULT_LINT_SETTINGS: LintSettings = lintSettingsSchema.parse({});
