@@ -8,13 +8,14 @@ import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, openCatalog, UnknownPersona } f
 import { UsageError, type Command } from './command.ts';
 import { add } from './commands/add.ts';
 import { formats } from './commands/formats.ts';
+import { importCommand } from './commands/import.ts';
 import { list } from './commands/list.ts';
 import { mcp } from './commands/mcp.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
 import { PACKAGE_ROOT, pagefindClient, VERSION } from './package.ts';
 
-const COMMANDS: readonly Command[] = [search, show, add, list, formats, mcp];
+const COMMANDS: readonly Command[] = [search, show, add, list, importCommand, formats, mcp];
 const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https; http only for localhost), a built
                              dist/ folder or a folder of persona files. Default: $PERSONA_ATLAS_CATALOG,
                              else ${join(PACKAGE_ROOT, 'dist')}
@@ -81,6 +82,12 @@ async function main(argv: string[]): Promise<number> {
   });
   return 0;
 }
+
+// Output piped into `head` and the like: stop quietly when the reader has gone.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog/catalog.ts';
-import { readPrompt } from '../lib/persona/personaCheck.ts';
-import { storedInsights } from '../loaders/personaLoader.ts';
+import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
+import { storedFormat, storedInsights } from '../loaders/personaLoader.ts';
 import { personasToRender } from './pageReuse.ts';
 import { routes, site } from './site.ts';
 
@@ -24,8 +25,25 @@ function perPersona<T>(compute: (entry: PersonaEntry) => T): (entry: PersonaEntr
   };
 }
 
-/** The prompt exactly as written in the file. */
-export const promptOf = perPersona((entry) => readPrompt(entry.filePath!));
+let readFromOtherFormats: Map<string, CheckedPersona> | undefined;
+
+/**
+ * A persona read from another format, as the checker gave it: its file may
+ * hold many (a CSV), and its id may have been derived across the collection,
+ * so the collection is read again, once per build, when a page first needs one.
+ */
+function derivedPersona(entry: PersonaEntry): CheckedPersona {
+  readFromOtherFormats ??= new Map(checkPersonaFolder(site.personasDir).personas.map((persona) => [persona.data.id, persona]));
+  return readFromOtherFormats.get(entry.id)!;
+}
+
+/** The prompt exactly as written in the file (or as its format defines it, for other formats). */
+export const promptOf = perPersona((entry) => (storedFormat(entry) ? derivedPersona(entry).body : readPrompt(entry.filePath!)));
+
+/** The persona as a file of our own format: the file itself, or what a persona of another format is written as. */
+export async function personaFileOf(entry: PersonaEntry) {
+  return storedFormat(entry) ? derivedPersona(entry).text : readFile(entry.filePath!);
+}
 
 /** Word and token counts, computed when the file was loaded. */
 export const insightsOf = storedInsights;

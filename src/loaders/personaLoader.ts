@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { promptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/persona/personaCheck.ts';
 
 /**
@@ -11,6 +12,9 @@ import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/person
  * Astro's glob() loader does not fit persona files: its markdown entry type
  * trims the body (the copied prompt must keep every byte), it keeps one of two
  * files sharing an id without failing, and it stops at the first bad file.
+ *
+ * Files in other formats (a folder of Claude Code subagents, a prompts CSV…)
+ * are read through their readers and the derivation rules (src/lib/formats/).
  *
  * Only the frontmatter and the prompt's insights go into the data store.
  * Astro compiles the whole store into one module for the build; with bodies
@@ -32,6 +36,7 @@ export function personaLoader(dir: string): Loader {
     const { error, warning } = countBySeverity(result.problems);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
     if (warning > 0) logger.warn(formatReport(result));
+    else if (result.notes.length > 0) logger.info(result.notes.join('\n'));
 
     const root = fileURLToPath(config.root);
     const current = new Set<string>();
@@ -46,7 +51,7 @@ export function personaLoader(dir: string): Loader {
         data: await parseData({ id, data: persona.data, filePath: path }),
         filePath: relative(root, path),
         digest,
-        rendered: { html: '', metadata: { insights: promptInsights(persona.body) } },
+        rendered: { html: '', metadata: { insights: promptInsights(persona.body), ...(persona.format !== OWN_FORMAT && { readAs: persona.format }) } },
       });
     }
     for (const id of store.keys()) if (!current.has(id)) store.delete(id);
@@ -58,13 +63,20 @@ export function personaLoader(dir: string): Loader {
       await sync(context);
       context.watcher?.add(folder);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder) && path.endsWith('.md')) void sync(context).catch((e) => context.logger.error(String(e)));
+        if (path.startsWith(folder)) void sync(context).catch((e) => context.logger.error(String(e)));
       });
     },
   };
 }
 
+type StoredEntry = { rendered?: { metadata?: Record<string, unknown> } };
+
 /** The insights the loader stored with an entry. */
-export function storedInsights(entry: { rendered?: { metadata?: Record<string, unknown> } }): PromptInsights {
+export function storedInsights(entry: StoredEntry): PromptInsights {
   return entry.rendered!.metadata!.insights as PromptInsights;
+}
+
+/** The format an entry was read from, when it is not our own (its file may hold other personas too). */
+export function storedFormat(entry: StoredEntry): string | undefined {
+  return entry.rendered!.metadata!.readAs as string | undefined;
 }

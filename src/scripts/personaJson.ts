@@ -11,5 +11,5 @@ export async function fetchPersona(id: string): Promise<ExportPersona> {
   if (!response.ok) throw new Error(`${id}: the catalog answered ${response.status}`);
   const { exportPersonaOf } = await import('../lib/formats/exports.ts');
   const persona = await response.json();
-  return exportPersonaOf(persona, persona.prompt);
+  return exportPersonaOf(persona, persona.prompt, persona.extra);
 }

@@ -6,7 +6,7 @@ import { exportPersonaOf, personaFields } from '../formats/exports.ts';
 import type { ExportPersona } from '../formats/format.ts';
 import type { PagefindClient } from './pagefindClient.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
-import { publishedPersonaSchema } from '../persona/persona.ts';
+import { extraFields, publishedPersonaSchema } from '../persona/persona.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
 import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport } from '../persona/personaCheck.ts';
 import { searchPersonas, type SearchOptions } from './personaSearch.ts';
@@ -184,7 +184,9 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (parsed.data.id !== id) throw broken(path, `carries the id ${JSON.stringify(parsed.data.id)}, not ${JSON.stringify(id)}`);
       if (typeof json.prompt !== 'string' || json.prompt.trim() === '') throw broken(path, 'prompt must be non-empty text');
       if (Buffer.byteLength(json.prompt) > FILE_SIZE_LIMIT) throw broken(path, `prompt is over ${FILE_SIZE_LIMIT} bytes`);
-      return { persona: exportPersonaOf(parsed.data, json.prompt), json };
+      const { extra = {} } = json;
+      if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw broken(path, 'extra must be a mapping of fields');
+      return { persona: exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>), json };
     },
     async search(query, { limit, ...filters }) {
       const personas = await list();
@@ -229,7 +231,7 @@ function sourceFolderCatalog(dir: string): CatalogSource {
   if (countBySeverity(result.problems).error > 0) {
     throw new CatalogUnavailable(`${dir} has persona files that do not pass the check:\n${formatReport(result)}`);
   }
-  const personas = new Map(result.personas.map((checked) => [checked.data.id, exportPersonaOf(checked.data, checked.body)]));
+  const personas = new Map(result.personas.map((checked) => [checked.data.id, exportPersonaOf(checked.data, checked.body, extraFields(checked.data))]));
   const sorted = [...personas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const summaries = sorted.map(personaFields);
   return {

@@ -47,8 +47,10 @@ export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchPa
 
 /**
  * /api/personas/<id>.json: the metadata plus the prompt, exactly as written,
- * and its fill-in variables (added in version 1: a new field, nothing changed).
+ * its fill-in variables and, when it has any, the extra fields its file
+ * carries (tools, model…), which exports write back (both added in version 1:
+ * new fields, nothing changed).
  */
-export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string) {
-  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, variables: promptVariables(prompt), prompt };
+export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string, extra: Record<string, unknown> = {}) {
+  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, variables: promptVariables(prompt), ...(Object.keys(extra).length > 0 && { extra }), prompt };
 }

@@ -22,6 +22,10 @@ export interface DerivationSettings {
   defaultCategory?: string;
   /** Per-category defaults; only `emoji` matters here. */
   categories?: Record<string, { emoji?: string }>;
+  /** The category of every persona, whatever its source says (`import --category`). */
+  category?: string;
+  /** The emoji of personas whose source has none, before the category's (`import --emoji`). */
+  emoji?: string;
 }
 
 /** What was derived rather than read, by kind: `npm run check` reports one line per kind. */
@@ -44,9 +48,9 @@ export interface DerivedPersona {
 
 /**
  * A slug from any text: letters of other scripts transliterated to Latin
- * (any-ascii: 東京 → dongjing, Київ → kyiv), lowercase, runs of anything else
+ * (any-ascii: 東京 → dongjing, Київ → kiiv, مساعد → ms-d, 🤖 → robot), lowercase, runs of anything else
  * as one hyphen, cut at a hyphen under 64 characters. Undefined when nothing
- * is left (a name of emoji only).
+ * is left (a name of punctuation only).
  */
 export function slugify(text: string): string | undefined {
   const slug = anyAscii(text.normalize('NFKC'))
@@ -72,10 +76,10 @@ export function folderCategory(folder: string): string | undefined {
 /** The emoji as given, or with VS16 when it is a text-presentation emoji (🛠 → 🛠️); undefined when it is not one emoji. */
 export function emojiOf(value: unknown): { emoji: string; presented: boolean } | undefined {
   const given = text(value);
-  if (!given) return undefined;
-  if (isSingleEmoji(given)) return { emoji: given, presented: false };
-  const presented = `${given}\uFE0F`;
-  return isSingleEmoji(presented) ? { emoji: presented, presented: true } : undefined;
+  if (!given || !isSingleEmoji(given)) return undefined;
+  // One code point that shows as text unless asked for its emoji form (🛠, ☕ shows as emoji by itself).
+  const textByDefault = [...given].length === 1 && !/\p{Emoji_Presentation}/u.test(given);
+  return textByDefault ? { emoji: `${given}\uFE0F`, presented: true } : { emoji: given, presented: false };
 }
 
 /** The prompt's first sentence, without markdown marks, cut at a word before 160 characters. */
@@ -121,7 +125,7 @@ export function derivePersona(source: SourcePersona, path: string, settings: Der
     derived.push('name from the id');
   }
 
-  let category = text(source.category) && slugify(text(source.category)!);
+  let category = settings.category ?? (text(source.category) && slugify(text(source.category)!));
   if (!category) {
     const folder = path.split('/').at(-2);
     category = folder ? folderCategory(folder) : undefined;
@@ -135,7 +139,7 @@ export function derivePersona(source: SourcePersona, path: string, settings: Der
   const given = emojiOf(source.emoji);
   if (given?.presented) derived.push('emoji given its emoji presentation');
   if (!given) derived.push('emoji by default');
-  const emoji = given?.emoji ?? settings.categories?.[category]?.emoji ?? DEFAULT_EMOJI;
+  const emoji = given?.emoji ?? settings.emoji ?? settings.categories?.[category]?.emoji ?? DEFAULT_EMOJI;
 
   let description = text(source.description);
   if (!description) {

@@ -59,9 +59,9 @@ export function personaFields(persona: Omit<ExportPersona, 'prompt'>): Omit<Expo
   return { id, name, emoji, category, description, worker_affinity, tags };
 }
 
-/** The fields an export reads: the published ones and the prompt. */
-export function exportPersonaOf(persona: Omit<ExportPersona, 'prompt'>, prompt: string): ExportPersona {
-  return { ...personaFields(persona), prompt };
+/** The fields an export reads: the published ones, the prompt, and the extra fields when there are any. */
+export function exportPersonaOf(persona: Omit<ExportPersona, 'prompt'>, prompt: string, extra: Record<string, unknown> = {}): ExportPersona {
+  return { ...personaFields(persona), prompt, ...(Object.keys(extra).length > 0 && { extra }) };
 }
 
 /** The targets under their group titles, in registry order, as pages list them. */

@@ -90,3 +90,8 @@ export const publishedPersonaSchema = personaSchema.superRefine((persona, ctx) =
     if (persona[field].length > PUBLISHED_LIMITS.listItems) ctx.addIssue({ code: 'custom', path: [field], message: `lists over ${PUBLISHED_LIMITS.listItems} items` });
   }
 });
+
+/** The fields a persona carries beyond ours (tools, model, color…): kept, and written back by the exports of tools that use them. */
+export function extraFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !(key in personaSchema.shape)));
+}

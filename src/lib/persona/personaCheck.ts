@@ -36,6 +36,8 @@ export interface PersonaSource {
   readError?: string;
   /** Why the file was deliberately not read (too large, a link out of the folder). */
   refused?: string;
+  /** Why the file is not a persona and was not read (a README): no problem, only listed by `import`. */
+  ignored?: string;
 }
 
 /** Larger files are refused unread: no prompt needs a megabyte, and the build holds every file in memory. */
@@ -76,7 +78,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
 
 /** A path as messages show it: relative to the working directory when under it, else absolute. */
-function shownPath(path: string, cwd = process.cwd()): string {
+export function shownPath(path: string, cwd = process.cwd()): string {
   const shown = relative(cwd, path);
   return shown.startsWith('..') ? path : shown;
 }
@@ -105,10 +107,11 @@ export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSou
   const root = realpathSync(dir);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
   return names.flatMap((name): PersonaSource[] => {
-    if (skippedPath(name)) return [];
     const path = join(dir, name);
     const file = shownPath(path, cwd);
     const source = { file, relative: name.split(sep).join('/') };
+    if (NOT_PERSONAS.test(basename(name)) && !name.split(sep).some((part) => part.startsWith('.'))) return [{ ...source, ignored: 'documentation, not a persona' }];
+    if (skippedPath(name)) return [];
     const link = lstatSync(path).isSymbolicLink();
     const candidate = PERSONA_EXTENSIONS.test(name);
     let target: string;
@@ -125,17 +128,22 @@ export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSou
     // Linked folders inside are read where they really are, once; folders are walked, unless named like a persona file.
     if ((link && isFolder) || (isFolder && !candidate)) return [];
     if (!link && target !== join(root, name)) return [];
-    try {
-      const { size } = statSync(path);
-      const limit = name.endsWith('.csv') ? CSV_SIZE_LIMIT : FILE_SIZE_LIMIT;
-      if (size > limit) {
-        return [{ ...source, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a ${name.endsWith('.csv') ? 'CSV file must be under 64 MB' : 'persona file must be under 1 MB'} (not read)` }];
-      }
-      return [{ ...source, bytes: readFileSync(path) }];
-    } catch (error) {
-      return [{ ...source, readError: (error as NodeJS.ErrnoException).code ?? String(error) }];
-    }
+    return [readSource(path, source)];
   });
+}
+
+/** Reads one file into a source, refusing files over the size limit unread. */
+export function readSource(path: string, source: Pick<PersonaSource, 'file' | 'relative'>): PersonaSource {
+  try {
+    const { size } = statSync(path);
+    const csv = path.endsWith('.csv');
+    if (size > (csv ? CSV_SIZE_LIMIT : FILE_SIZE_LIMIT)) {
+      return { ...source, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a ${csv ? 'CSV file must be under 64 MB' : 'persona file must be under 1 MB'} (not read)` };
+    }
+    return { ...source, bytes: readFileSync(path) };
+  } catch (error) {
+    return { ...source, readError: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
 }
 
 /** How many values a parsed YAML document holds once its aliases are expanded, counting up to `limit`. */
@@ -288,18 +296,24 @@ interface Decoded {
 
 /** Reads each file not in our own format through its reader; returns the personas, problems, skips and the files readers used as parts of others. */
 function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
-  const texts = new Map(decoded.flatMap((d) => (d.text === undefined ? [] : [[d.path, d.text] as const])));
+  // Files by their shown path, which is unique even across several folders read at once.
+  const texts = new Map(decoded.flatMap((d) => (d.text === undefined ? [] : [[d.source.file.split(sep).join('/'), d.text] as const])));
   const used = new Set<string>();
   const personas: Array<{ source: PersonaSource; derived: DerivedPersona; format: string; where?: string }> = [];
   const problems: Problem[] = [];
   const skipped: CheckResult['skipped'] = [];
   let translations = 0;
   for (const entry of decoded) {
-    if (entry.text === undefined || used.has(entry.path)) continue;
-    const folder = posix.dirname(entry.path);
+    const shown = entry.source.file.split(sep).join('/');
+    if (entry.text === undefined || used.has(shown)) continue;
+    // A neighbouring file, only inside the folder read.
+    const siblingPath = (name: string) => {
+      const inner = posix.normalize(posix.join(posix.dirname(entry.path), name));
+      return inner.startsWith('../') || inner === '..' ? undefined : posix.normalize(posix.join(posix.dirname(shown), name));
+    };
     const sibling = (name: string) => {
-      const path = posix.normalize(posix.join(folder, name));
-      return path.startsWith('../') || path === '..' ? undefined : texts.get(path);
+      const path = siblingPath(name);
+      return path === undefined ? undefined : texts.get(path);
     };
     const file: SourceFile = { path: entry.path, text: entry.text, sibling };
     entry.reader = options.from ? readerById(options.from) : detectFormat(file);
@@ -312,7 +326,7 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
       error(`is not a valid ${entry.reader.label} (${(failure as Error).message.split('\n')[0]})`);
       continue;
     }
-    for (const name of read.uses ?? []) used.add(posix.normalize(posix.join(folder, name)));
+    for (const name of read.uses ?? []) used.add(siblingPath(name)!);
     if (read.personas.length === 0) {
       if (options.from) skipped.push({ file: entry.source.file, reason: `holds no ${entry.reader.label}` });
       else error(`holds no persona (read as ${entry.reader.label})`);
@@ -360,6 +374,7 @@ function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, str
 export function checkPersonas(sources: PersonaSource[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const decoded: Decoded[] = sources.map((source) => {
+    if (source.ignored) return { source, path: source.relative ?? basename(source.file) };
     const path = source.relative ?? basename(source.file);
     if (!source.bytes) return { source, path };
     try {
@@ -373,7 +388,7 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
 
   // Our own format, and whatever no reader took that looks like it (a .md file): checked strictly, as always.
   const results = decoded
-    .filter((entry) => !other.used.has(entry.path) && (!entry.reader || entry.reader.id === OWN_FORMAT))
+    .filter((entry) => !entry.source.ignored && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
     .flatMap((entry) => {
       if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options)];
       const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see README: formats read)', severity: 'error' };
@@ -438,9 +453,9 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
   return {
     personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
     problems,
-    fileCount: sources.length,
+    fileCount: sources.filter((source) => !source.ignored).length,
     notes: derivationNotes(personas, renamed, other.translations),
-    skipped: other.skipped,
+    skipped: [...sources.flatMap((source) => (source.ignored ? [{ file: source.file, reason: source.ignored }] : [])), ...other.skipped],
   };
 }
 

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { personaPaths, type PersonaEntry } from '../../data/catalog.ts';
+import { personaFileOf, personaPaths, type PersonaEntry } from '../../data/catalog.ts';
 
 export const getStaticPaths = personaPaths satisfies GetStaticPaths;
 
-/** The persona's source file, byte for byte. */
+/** The persona as a valid persona file: its source file byte for byte, or a persona of another format written in ours. */
 export const GET: APIRoute<{ entry: PersonaEntry }> = async ({ props }) =>
-  new Response(await readFile(props.entry.filePath!), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
+  new Response(await personaFileOf(props.entry), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { exportPersonaOf } from '../../../src/lib/formats/exports.ts';
 import type { ExportPersona } from '../../../src/lib/formats/format.ts';
-import { personaSchema } from '../../../src/lib/persona/persona.ts';
+import { extraFields, personaSchema } from '../../../src/lib/persona/persona.ts';
 
 /** The prompt as written in a persona file: its body after the frontmatter. */
 export function promptOf(path: string): string {
@@ -12,5 +12,6 @@ export function promptOf(path: string): string {
 /** A persona file as the export registry sees it. */
 export function exportPersonaFromFile(path: string): ExportPersona {
   const file = matter(readFileSync(path, 'utf8'), {});
-  return exportPersonaOf(personaSchema.parse(file.data), file.content);
+  const data = personaSchema.parse(file.data);
+  return exportPersonaOf(data, file.content, extraFields(data));
 }
