@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { EXPORT_TARGETS, exportSet, exportTarget } from '../../src/lib/formats/exports.ts';
 import { markdownSections } from '../../src/lib/formats/sharedMarkdown.ts';
 import { exportPersonaFromFile } from './support/personaFiles.ts';
-import { SITES, siteUrl, type SiteName } from './support/sites.ts';
+import { SITES, siteUrl, type SiteName, PERSONA_FILE_SITES } from './support/sites.ts';
 
 const saved = async (download: Promise<Download>) => readFileSync((await (await download).path())!);
 
@@ -42,7 +42,7 @@ async function addFromCards(page: Page, count: number): Promise<string[]> {
   return ids;
 }
 
-for (const name of Object.keys(SITES) as SiteName[]) {
+for (const name of PERSONA_FILE_SITES) {
   test(`${name}: a set picked across pages survives a reload and downloads for Claude Code and Codex`, async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

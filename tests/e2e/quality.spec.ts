@@ -6,12 +6,14 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 
-// Quality gates on both built sites: the catalog at the domain root, the
-// fixtures under /atlas as a GitHub Pages project site would be.
+// Quality gates on every built site: the catalog at the domain root, the
+// fixtures under /atlas as a GitHub Pages project site would be, and a
+// collection of other formats built as published.
 const SITE_NAMES = Object.keys(SITES) as SiteName[];
 
 const PAGES: Record<SiteName, string[]> = {
   catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/selection/', '/no-such-page/'],
+  collection: ['/', '/categories/core-development/', '/personas/api-reviewer/', '/personas/tea-sommelier/', '/search/?q=haiku', '/selection/', '/no-such-page/'],
   fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],
 };
 

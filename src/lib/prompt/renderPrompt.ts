@@ -1,6 +1,7 @@
-import { markdownToHtml } from 'satteri';
+import { defineMdastPlugin, markdownToHtml } from 'satteri';
 import { prepareHighlighting } from './codeHighlight.ts';
 import { inertMarkdown } from './inertMarkdown.ts';
+import { inCode, scanMarkdown } from './markdownScan.ts';
 import { placeholderMarks } from './placeholderMarks.ts';
 import { promptBlocks } from './promptBlocks.ts';
 
@@ -12,5 +13,20 @@ import { promptBlocks } from './promptBlocks.ts';
  */
 export async function renderPrompt(prompt: string): Promise<string> {
   await prepareHighlighting(prompt);
-  return markdownToHtml(prompt, { mdastPlugins: [inertMarkdown], hastPlugins: [placeholderMarks, promptBlocks()] }).html;
+  const mdastPlugins = opensWithTitle(prompt) ? [inertMarkdown, headingsOneDown] : [inertMarkdown];
+  return markdownToHtml(prompt, { mdastPlugins, hastPlugins: [placeholderMarks, promptBlocks()] }).html;
 }
+
+/** Whether the prompt has a top-level `# heading` (outside code): many collections open each prompt with its name so. */
+function opensWithTitle(prompt: string): boolean {
+  const scan = scanMarkdown(prompt);
+  return [...prompt.matchAll(/^ {0,3}#[ \t]/gm)].some((match) => !inCode(scan, match.index));
+}
+
+/** The page's own h1 is the persona's name: a prompt's headings move one level down, so the page keeps one h1 and its outline. */
+const headingsOneDown = defineMdastPlugin({
+  name: 'persona-headings-one-down',
+  heading(node, ctx) {
+    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
+  },
+});

@@ -15,9 +15,14 @@ export const SITES = {
     // Small search index parts, so the browser merges several as a large catalog's would.
     searchPartPages: '4',
   },
+  /** A collection as other catalogs publish theirs: five formats in category folders, READMEs beside them. */
+  collection: { personasDir: 'tests/fixtures/collection', outDir: '.cache/e2e/collection', port: 4403, base: '/', repoUrl: '', searchPartPages: '' },
 } as const;
 
 export type SiteName = keyof typeof SITES;
+
+/** The sites built from persona files of our own format, one per id (`<dir>/<id>.md`), with the seed persona. */
+export const PERSONA_FILE_SITES: SiteName[] = ['catalog', 'fixtures'];
 
 export const siteOrigin = (name: SiteName) => `http://127.0.0.1:${SITES[name].port}`;
 
