@@ -12,7 +12,7 @@ let catalog: Promise<Catalog<PersonaEntry>> | undefined;
 
 /** The catalog, built once per build and shared by every page. */
 export function getCatalog(): Promise<Catalog<PersonaEntry>> {
-  catalog ??= getCollection('personas').then(buildCatalog);
+  catalog ??= getCollection('personas').then((entries) => buildCatalog(entries, site.settings));
   return catalog;
 }
 

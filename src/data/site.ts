@@ -1,5 +1,9 @@
+import { facetLabel, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 
 export const site = siteConfigFromEnv();
 export const routes = createRoutes(import.meta.env.BASE_URL);
+
+/** A category's, tag's or affinity's label, as the catalog's settings name it. */
+export const labelOf = (kind: FacetKindName, slug: string) => facetLabel(kind, slug, site.settings);

@@ -39,6 +39,21 @@ test('every persona of the collection has a page, under the id the derivation ru
   await expect(page.getByRole('link', { name: /Api Reviewer/ })).toBeVisible();
 });
 
+test('the collection’s persona-atlas.json names the site, and labels, describes, orders and gives emoji to categories', async ({ page }) => {
+  await page.goto(siteUrl('collection', '/'));
+  await expect(page).toHaveTitle(/Mixed Collection/);
+  await expect(page.getByRole('contentinfo')).toContainText('Mixed Collection: Five formats, one catalog.');
+  await page.goto(siteUrl('collection', '/categories/'));
+  await expect(page.getByRole('main').getByRole('link', { name: /^Prompt Library/ }).first()).toBeVisible();
+  await page.goto(siteUrl('collection', '/categories/prompt-library/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prompt Library');
+  await expect(page.getByText('Rows of a prompts CSV, each a persona of its own.')).toBeVisible();
+  await page.goto(siteUrl('collection', '/personas/haiku-coach/'));
+  await expect(page.locator('main header')).toContainText('💬');
+  const schema = await (await page.request.get(siteUrl('collection', '/schema/persona-atlas.schema.json'))).json();
+  expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['title', 'tagline', 'defaultCategory', 'categories', 'lint']));
+});
+
 for (const [id, prompt] of Object.entries(ONE_OF_EACH)) {
   test(`${id}: "Copy prompt" is byte-exact, and /personas/${id}.md is a valid persona file with the same prompt`, async ({ page, request }) => {
     await page.goto(siteUrl('collection', `/personas/${id}/`));

@@ -54,6 +54,8 @@ export interface Facet<T extends HasPersona> {
   kind: FacetKind;
   slug: string;
   label: string;
+  /** One sentence from the catalog's settings, when it has one. */
+  description?: string;
   /** Sorted by name. */
   personas: T[];
 }
@@ -84,8 +86,18 @@ export function orderPersonas<T extends HasPersona>(sortedByName: readonly T[], 
     .map(({ persona }) => persona);
 }
 
-/** Groups personas by one facet kind, facets sorted by label. */
-function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind): Facet<T>[] {
+/** What a catalog's settings say about facets: labels, descriptions and order of its categories. */
+export interface FacetSettings {
+  categories?: Record<string, { label?: string; description?: string; order?: number }>;
+}
+
+/** A facet's label: the category's own from the settings, else its slug in title case. */
+export function facetLabel(kind: FacetKindName, slug: string, settings: FacetSettings = {}): string {
+  return (kind === 'categories' && settings.categories?.[slug]?.label) || labelFromSlug(slug);
+}
+
+/** Groups personas by one facet kind, facets sorted by their order in the settings, then by label. */
+function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind, settings: FacetSettings): Facet<T>[] {
   const groups = new Map<string, T[]>();
   for (const persona of sortedPersonas) {
     for (const slug of kind.valuesOf(persona.data)) {
@@ -94,9 +106,11 @@ function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: 
       else groups.set(slug, [persona]);
     }
   }
+  const own = kind.name === 'categories' ? (settings.categories ?? {}) : {};
+  const order = (slug: string) => own[slug]?.order ?? Infinity;
   return [...groups]
-    .map(([slug, personas]) => ({ kind, slug, label: labelFromSlug(slug), personas }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+    .map(([slug, personas]) => ({ kind, slug, label: facetLabel(kind.name, slug, settings), description: own[slug]?.description, personas }))
+    .sort((a, b) => order(a.slug) - order(b.slug) || collator.compare(a.label, b.label));
 }
 
 export interface Catalog<T extends HasPersona> {
@@ -115,10 +129,10 @@ export interface Catalog<T extends HasPersona> {
 // thousands of personas share.
 const RELATED_WINDOW = 12;
 
-export function buildCatalog<T extends HasPersona>(entries: readonly T[]): Catalog<T> {
+export function buildCatalog<T extends HasPersona>(entries: readonly T[], settings: FacetSettings = {}): Catalog<T> {
   const personas = sortByName(entries);
   const facets = Object.fromEntries(
-    FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind)]),
+    FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind, settings)]),
   ) as Record<FacetKindName, Facet<T>[]>;
   const facetByKey = new Map<string, Facet<T>>(
     Object.values(facets).flatMap((list) => list.map((facet) => [`${facet.kind.name}:${facet.slug}`, facet] as const)),

@@ -37,7 +37,8 @@ export type DerivationKind =
   | 'emoji given its emoji presentation'
   | 'emoji by default'
   | 'description from the prompt'
-  | 'tags made slugs';
+  | 'tags made slugs'
+  | 'frontmatter read line by line (not valid YAML)';
 
 export interface DerivedPersona {
   /** Our frontmatter: the required fields, then every extra field of the source. */
@@ -110,7 +111,7 @@ const OUR_FIELDS = ['id', 'name', 'emoji', 'category', 'description', 'worker_af
  * the whole collection.
  */
 export function derivePersona(source: SourcePersona, path: string, settings: DerivationSettings = {}): DerivedPersona {
-  const derived: DerivationKind[] = [];
+  const derived: DerivationKind[] = source.looseFrontmatter ? ['frontmatter read line by line (not valid YAML)'] : [];
   const fileName = path.split('/').at(-1)!.replace(/\.[^.]*$/, '');
 
   let id = typeof source.id === 'string' && SLUG_PATTERN.test(source.id) ? source.id : undefined;

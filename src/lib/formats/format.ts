@@ -78,6 +78,8 @@ export interface SourcePersona {
   extra: Record<string, unknown>;
   /** Where in a file that holds many: "row 3", "section code-reviewer". */
   where?: string;
+  /** Its frontmatter was not valid YAML and was read line by line. */
+  looseFrontmatter?: true;
   /** The language of a translation (LobeHub's `<id>.<lang>.json` beside `<id>.json`). */
   translationOf?: { lang: string };
 }

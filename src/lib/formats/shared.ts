@@ -35,16 +35,44 @@ export const plainMarkdown = (prompt: string) =>
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
+ * Frontmatter that is not valid YAML, read as agent tools read it: one
+ * `key: value` a line, the value as written (one pair of surrounding quotes
+ * removed), indented lines added to the value before them. Collections hold
+ * such files (a description with `: ` in it, unquoted) and tools load them.
+ */
+function looseFrontmatter(block: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  let last: string | undefined;
+  for (const line of block.split(/\r?\n/)) {
+    const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]?(.*)$/.exec(line);
+    if (pair) {
+      last = pair[1];
+      data[last] = pair[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    } else if (last && /^[ \t]/.test(line)) {
+      data[last] = `${String(data[last])}\n${line.trim()}`.trim();
+    }
+  }
+  return data;
+}
+
+/**
  * A markdown file's frontmatter and body, as tools and gray-matter split them:
  * the body is everything after the closing `---` line, untouched. Undefined
- * when the file has no frontmatter; throws on YAML that does not parse.
+ * when the file has no frontmatter. Frontmatter that is not valid YAML is read
+ * line by line (`loose`), as agent tools do.
  */
-export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
+export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string; loose?: true } | undefined {
   const match = FRONTMATTER.exec(text);
   if (!match) return undefined;
-  const data: unknown = parse(match[1] ?? '', { maxAliasCount: 100 }) ?? {};
+  const body = text.slice(match[0].length);
+  let data: unknown;
+  try {
+    data = parse(match[1] ?? '', { maxAliasCount: 100 }) ?? {};
+  } catch {
+    return { data: looseFrontmatter(match[1] ?? ''), body, loose: true };
+  }
   if (typeof data !== 'object' || Array.isArray(data)) throw new Error('the frontmatter is not a mapping of fields');
-  return { data: data as Record<string, unknown>, body: text.slice(match[0].length) };
+  return { data: data as Record<string, unknown>, body };
 }
 
 /** The prompt of a plain markdown file: the whole text, or what follows a frontmatter block (plainMarkdown writes an empty one). */
@@ -70,7 +98,7 @@ export function frontmatterReader(consumed: readonly string[], fields: (data: Re
   return ({ text, path }: { text: string; path: string }) => {
     const parts = splitFrontmatter(text);
     if (!parts) return { personas: [] };
-    return { personas: [{ ...fields(parts.data, path), prompt: parts.body, extra: withoutKeys(parts.data, consumed) }] };
+    return { personas: [{ ...fields(parts.data, path), prompt: parts.body, extra: withoutKeys(parts.data, consumed), ...(parts.loose && { looseFrontmatter: true as const }) }] };
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExportPersona, SourcePersona } from './format.ts';
+import type { ExportPersona, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
 import { body } from './shared.ts';
 
 /**
@@ -53,3 +53,12 @@ export function readMarkdownSections(text: string): SourcePersona[] {
 }
 
 export const hasMarkdownSections = (text: string) => text.includes('<!-- persona-atlas:begin ');
+
+/** A tool that reads one shared markdown file (AGENTS.md, CONVENTIONS.md): its writer merges sections, its reader reads them back. */
+export function sharedMarkdownFormat(info: Omit<SharedFileTarget, 'merge' | 'group'> & { intro: string; detect: FormatReader['detect'] }) {
+  const { intro, detect, ...target } = info;
+  return {
+    target: { ...target, group: 'coding-agents', merge: (existing, personas) => mergeMarkdownSections(existing, personas, intro) } satisfies SharedFileTarget,
+    reader: { id: target.id, label: target.label, docs: target.docs, detect, read: ({ text }) => ({ personas: readMarkdownSections(text) }) } satisfies FormatReader,
+  };
+}

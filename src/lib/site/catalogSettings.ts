@@ -95,12 +95,20 @@ function parseSettingsFile(file: string, text: string, schema: z.ZodType): { val
   const parsed = schema.safeParse(json);
   if (parsed.success) return { value: parsed.data, problems: [] };
   return {
-    problems: parsed.error.issues.map((issue) => ({
-      file,
-      ...keyPosition(text, issue.path),
-      key: issue.path.join('.') || 'settings',
-      message: issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message,
-    })),
+    problems: parsed.error.issues.map((issue) => {
+      // An unknown key is found where it is written; a bad record key says what a key must be.
+      const unknown = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      return {
+        file,
+        ...keyPosition(text, [...issue.path, ...unknown.slice(0, 1)]),
+        key: issue.path.join('.') || 'settings',
+        message: unknown.length
+          ? `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')}`
+          : issue.code === 'invalid_key'
+            ? (issue.issues[0]?.message ?? issue.message)
+            : issue.message,
+      };
+    }),
   };
 }
 
@@ -120,3 +128,9 @@ export function readCatalogSettings(dir: string, shownDir = dir): { settings: Ca
 }
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = lintSettingsSchema.parse({});
+
+/** JSON Schema of persona-atlas.json, derived from the one settings schema for editors (`"$schema"` in the file). */
+export function settingsJsonSchema(id: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(catalogSettingsSchema, { io: 'input', unrepresentable: 'any' });
+  return { ...schema, $id: id, title: 'Persona Atlas catalog settings (persona-atlas.json)' };
+}

@@ -1,9 +1,16 @@
 import { PAGES_PER_PART } from '../build/searchParts.ts';
+import { readCatalogSettings, type CatalogSettings } from './catalogSettings.ts';
 
-/** Site-wide settings, read from the environment once and validated. */
+/**
+ * Site-wide settings, read once and validated: the catalog's settings file
+ * (persona-atlas.json next to the persona files), then the environment,
+ * which wins.
+ */
 export interface SiteConfig {
   title: string;
   tagline: string;
+  /** The catalog's settings file, with its defaults. */
+  settings: CatalogSettings;
   /** Folder of persona files, relative to the project root. */
   personasDir: string;
   /** Build output folder; tests and benchmarks build elsewhere than dist/. */
@@ -42,10 +49,14 @@ function positiveInteger(name: string, raw: string | undefined): number | undefi
 }
 
 export function siteConfigFromEnv(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const personasDir = env.PERSONAS_DIR?.trim() || 'personas';
+  const { settings, problems } = readCatalogSettings(personasDir);
+  if (problems.length > 0) throw new Error(`Invalid catalog settings:\n${problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.key}  ${p.message}`).join('\n')}`);
   return {
-    title: 'Persona Atlas',
-    tagline: 'System prompts for AI assistants, ready to copy.',
-    personasDir: env.PERSONAS_DIR?.trim() || 'personas',
+    title: env.SITE_TITLE?.trim() || settings.title,
+    tagline: env.SITE_TAGLINE?.trim() || settings.tagline,
+    settings,
+    personasDir,
     outDir: env.OUT_DIR?.trim() || 'dist',
     base: normalizeBase(env.BASE_PATH),
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
