@@ -1,10 +1,12 @@
 // npm run new -- "Display Name" --category data [--emoji 🧮] [--description "..."] [--id custom-id]
+// npm run new -- --lang de <id>   (a translation of an existing persona, to translate)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkPersonaFolder, checkPersonas, formatProblem, readPersonaSources } from '../src/lib/persona/personaCheck.ts';
+import { scaffoldPersona, scaffoldTranslation } from '../src/lib/persona/scaffold.ts';
 import { SLUG_PATTERN } from '../src/lib/persona/slug.ts';
-import { checkPersonas, formatProblem, readPersonaSources } from '../src/lib/persona/personaCheck.ts';
-import { scaffoldPersona, slugify } from '../src/lib/persona/scaffold.ts';
+import { slugify } from '../src/lib/persona/slugify.ts';
 import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';
 
 function fail(message: string): never {
@@ -19,17 +21,36 @@ const { values, positionals } = parseArgs({
     emoji: { type: 'string', default: '🧑‍💼' },
     description: { type: 'string' },
     id: { type: 'string' },
+    lang: { type: 'string' },
   },
 });
 
+const { personasDir: dir, settings } = siteConfigFromEnv();
+
+if (values.lang !== undefined) {
+  const [id] = positionals;
+  const languages = settings.languages ?? [];
+  if (!id) fail('Usage: npm run new -- --lang <code> <id>');
+  if (!languages.slice(1).includes(values.lang)) {
+    fail(`${values.lang} is not one of the catalog's other languages (persona-atlas.json "languages": ${JSON.stringify(languages)})`);
+  }
+  const original = checkPersonaFolder(dir).personas.find((persona) => persona.data.id === id);
+  if (!original) fail(`No persona of ${dir} has the id ${JSON.stringify(id)}`);
+  const path = join(dir, values.lang, `${id}.md`);
+  if (existsSync(path)) fail(`${path} already exists`);
+  mkdirSync(join(dir, values.lang), { recursive: true });
+  writeFileSync(path, scaffoldTranslation(original.data, original.body));
+  console.log(`Created ${path} from the original. Translate its name, description and prompt, then run npm run check.`);
+  process.exit(0);
+}
+
 const name = positionals.join(' ').trim();
 if (!name || !values.category) fail('Usage: npm run new -- "Display Name" --category <slug> [--emoji 🧮] [--description "..."] [--id <slug>]');
-const id = values.id ?? slugify(name);
+const id = values.id ?? slugify(name) ?? '';
 for (const [field, value] of [['id', id], ['category', values.category]]) {
   if (!SLUG_PATTERN.test(value)) fail(`${field} ${JSON.stringify(value)} is not a slug: use lowercase letters, digits and hyphens`);
 }
 
-const dir = siteConfigFromEnv().personasDir;
 const path = join(dir, `${id}.md`);
 if (existsSync(path)) fail(`${path} already exists; pick another name or pass --id`);
 const owner = checkPersonas(existsSync(dir) ? readPersonaSources(dir) : []).personas.find((persona) => persona.data.id === id);

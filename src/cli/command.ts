@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CatalogOptions, CatalogSource } from '../lib/catalog/catalogSource.ts';
+import { LANGUAGE_PATTERN } from '../lib/persona/slug.ts';
 
 /** A mistake in how the command was called: exit code 1. */
 export class UsageError extends Error {}
@@ -36,6 +37,16 @@ export function fillInValues(values: Values): Record<string, string> {
       return [pair.slice(0, equals), pair.slice(equals + 1)];
     }),
   );
+}
+
+/** The --lang option, for commands that print or write prompts: a translation instead of the original. */
+export const LANG_OPTION = { lang: { type: 'string' } } as const;
+
+/** The language asked for with --lang, checked to be a language code (it becomes part of a catalog path). */
+export function languageOf(values: Values): string | undefined {
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && !LANGUAGE_PATTERN.test(lang)) throw new UsageError(`--lang takes a language code such as de or pt-BR, got ${JSON.stringify(lang)}`);
+  return lang;
 }
 
 /** The --var option, for commands that print or write prompts. */

@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, openCatalog, UnknownPersona } from '../lib/catalog/catalogSource.ts';
+import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, MissingTranslation, openCatalog, UnknownPersona } from '../lib/catalog/catalogSource.ts';
 import { UsageError, type Command } from './command.ts';
 import { add } from './commands/add.ts';
 import { formats } from './commands/formats.ts';
@@ -93,5 +93,5 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`persona-atlas: ${(error as Error).message}\n`);
-  process.exitCode = error instanceof CatalogUnavailable ? 2 : error instanceof UsageError || error instanceof UnknownPersona ? 1 : 2;
+  process.exitCode = error instanceof CatalogUnavailable ? 2 : error instanceof UsageError || error instanceof UnknownPersona || error instanceof MissingTranslation ? 1 : 2;
 }

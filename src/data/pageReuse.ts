@@ -13,11 +13,11 @@ import { site } from './site.ts';
 /**
  * Everything a persona's page, raw markdown and JSON show besides the code:
  * its file and data, the previous and next personas and the related ones (as
- * their cards show them), and the number of search index parts the header's
- * search box loads. A page that showed more would need it listed here; the
+ * their cards show them), the number of search index parts the header's
+ * search box loads, and its translations' names and descriptions. A page that showed more would need it listed here; the
  * e2e test that compares a rebuild with a clean build catches what is missed.
  */
-function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>): string {
+function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[]): string {
   const card = (shown?: PersonaEntry) => shown && [shown.id, shown.data, storedInsights(shown)];
   const { previous, next } = catalog.neighbours(entry);
   return JSON.stringify([
@@ -29,6 +29,8 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>): str
     card(next),
     catalog.related(entry).map(card),
     searchPartCount(catalog.personas.length, site.searchPartPages),
+    // Its JSON lists its translations.
+    translations.map((translation) => [translation.id, translation.data.name, translation.data.description]),
   ]);
 }
 
@@ -37,7 +39,7 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>): str
  * the others are kept from the last build (src/lib/pageReuse.ts). Kept files
  * get this build's time, so the sweep of stale output leaves them.
  */
-export function personasToRender(catalog: Catalog<PersonaEntry>): Set<string> {
+export function personasToRender(catalog: Catalog<PersonaEntry>, translations: Map<string, PersonaEntry[]>): Set<string> {
   const ids = catalog.personas.map((entry) => entry.id);
   if (!settings) return new Set(ids);
   const { code, outDir, recordFile } = settings;
@@ -47,7 +49,7 @@ export function personasToRender(catalog: Catalog<PersonaEntry>): Set<string> {
   const render = new Set<string>();
   const now = new Date();
   for (const entry of catalog.personas) {
-    const digest = createHash('sha1').update(personaInputs(entry, catalog)).digest('hex');
+    const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [])).digest('hex');
     record.inputs[entry.id] = digest;
     const files = personaFiles(entry.id).map((file) => join(outDir, file));
     if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {

@@ -40,18 +40,24 @@ export function personaLoader(dir: string): Loader {
 
     const root = fileURLToPath(config.root);
     const current = new Set<string>();
-    for (const persona of result.personas) {
-      const { id } = persona.data;
+    // A translation's entry is `<lang>/<id>`: the pages' personas are the originals, translations sit beside them.
+    for (const persona of [...result.personas, ...result.translations]) {
+      const id = persona.lang ? `${persona.lang}/${persona.data.id}` : persona.data.id;
       current.add(id);
       const digest = generateDigest(persona.text);
       if (store.get(id)?.digest === digest) continue;
       const path = resolve(persona.file);
+      const metadata = {
+        insights: promptInsights(persona.body),
+        ...(persona.format !== OWN_FORMAT && { readAs: persona.format }),
+        ...(persona.lang && { lang: persona.lang }),
+      };
       store.set({
         id,
         data: await parseData({ id, data: persona.data, filePath: path }),
         filePath: relative(root, path),
         digest,
-        rendered: { html: '', metadata: { insights: promptInsights(persona.body), ...(persona.format !== OWN_FORMAT && { readAs: persona.format }) } },
+        rendered: { html: '', metadata },
       });
     }
     for (const id of store.keys()) if (!current.has(id)) store.delete(id);
@@ -74,6 +80,11 @@ type StoredEntry = { rendered?: { metadata?: Record<string, unknown> } };
 /** The insights the loader stored with an entry. */
 export function storedInsights(entry: StoredEntry): PromptInsights {
   return entry.rendered!.metadata!.insights as PromptInsights;
+}
+
+/** A translation's language; undefined for the personas of the default language. */
+export function storedLanguage(entry: StoredEntry): string | undefined {
+  return entry.rendered!.metadata!.lang as string | undefined;
 }
 
 /** The format an entry was read from, when it is not our own (its file may hold other personas too). */

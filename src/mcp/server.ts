@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { CatalogSource } from '../lib/catalog/catalogSource.ts';
+import { LANGUAGE_PATTERN } from '../lib/persona/slug.ts';
 
 const SEARCH_LIMIT = 20;
 
@@ -26,12 +27,13 @@ export async function createCatalogServer(
   };
 
   for (const persona of personas) {
-    server.registerPrompt(persona.id, { title: `${persona.emoji} ${persona.name}`, description: persona.description }, async () => {
-      const { persona: full } = await catalog.get(persona.id).catch((error: unknown) => {
+    const argsSchema = { lang: z.string().regex(LANGUAGE_PATTERN).optional().describe('A language code (de, ja…) for the persona’s translation; the original without it') };
+    server.registerPrompt(persona.id, { title: `${persona.emoji} ${persona.name}`, description: persona.description, argsSchema }, async ({ lang }) => {
+      const { persona: full } = await catalog.get(persona.id, lang).catch((error: unknown) => {
         report((error as Error).message);
         throw error;
       });
-      return { description: persona.description, messages: [{ role: 'user', content: { type: 'text', text: full.prompt } }] };
+      return { description: full.description, messages: [{ role: 'user', content: { type: 'text', text: full.prompt } }] };
     });
   }
 
@@ -62,12 +64,15 @@ export async function createCatalogServer(
     {
       title: 'Get a persona',
       description: 'The persona with this id: its metadata and its system prompt, exactly as written.',
-      inputSchema: { id: z.string().describe('The persona id, e.g. sr-backend') },
+      inputSchema: {
+        id: z.string().describe('The persona id, e.g. sr-backend'),
+        lang: z.string().regex(LANGUAGE_PATTERN).optional().describe('A language code (de, ja…) for its translation'),
+      },
       annotations: { readOnlyHint: true },
     },
-    async ({ id }) => {
+    async ({ id, lang }) => {
       try {
-        return asText((await catalog.get(id)).persona);
+        return asText((await catalog.get(id, lang)).persona);
       } catch (error) {
         return failed(error);
       }

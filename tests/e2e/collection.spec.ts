@@ -106,3 +106,34 @@ test('import --from reads a file in the format named, --category and --emoji set
   expect(wrongCall.status).toBe(1);
   expect(wrongCall.stderr).toContain('unknown format "nope"');
 });
+
+test('add then import: eight tools give back the personas (id, prompt, and the description and name where the format holds them)', () => {
+  const catalog = 'tests/fixtures/catalog';
+  const ids = ['emoji-flag', 'sr-backend', 'tricky-whitespace'];
+  const originals = new Map(checkPersonaFolder(catalog).personas.map((p) => [p.data.id, p]));
+  const trimmed = (prompt: string) => prompt.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+  const holds: Record<string, Array<'name' | 'description'>> = {
+    'claude-code': ['description'],
+    cursor: ['description'],
+    copilot: ['name', 'description'],
+    codex: ['name', 'description'],
+    'roo-code': ['name', 'description'],
+    continue: ['name', 'description'],
+    windsurf: ['description'],
+    'gemini-cli': ['description'],
+  };
+  for (const [tool, fields] of Object.entries(holds)) {
+    const project = mkdtempSync(join(tmpdir(), `atlas-roundtrip-${tool}-`));
+    expect(cli(['add', ...ids, '--tool', tool, '--catalog', catalog], project).status).toBe(0);
+    const out = join(project, 'imported');
+    const imported = cli(['import', project, '--from', tool, '--out', out]);
+    expect(imported.status, `${tool}: ${imported.stderr}`).toBe(0);
+    const back = new Map(checkPersonaFolder(out).personas.map((p) => [p.data.id, p]));
+    for (const id of ids) {
+      const [before, after] = [originals.get(id)!, back.get(id)];
+      expect(after, `${tool} ${id}`).toBeDefined();
+      expect(trimmed(after!.body), `${tool} ${id} prompt`).toBe(trimmed(before.body));
+      for (const field of fields) expect(after!.data[field], `${tool} ${id} ${field}`).toBe(before.data[field]);
+    }
+  }
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emojiOf, firstSentence, folderCategory, slugify } from '../../src/lib/formats/derive.ts';
+import { emojiOf, firstSentence, folderCategory } from '../../src/lib/formats/derive.ts';
+import { slugify } from '../../src/lib/persona/slugify.ts';
 import { EXPORT_TARGETS, exportSet } from '../../src/lib/formats/exports.ts';
 import type { ExportPersona } from '../../src/lib/formats/format.ts';
 import { body } from '../../src/lib/formats/shared.ts';

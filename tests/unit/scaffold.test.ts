@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkPersonas } from '../../src/lib/persona/personaCheck.ts';
-import { scaffoldPersona, slugify } from '../../src/lib/persona/scaffold.ts';
+import { scaffoldPersona } from '../../src/lib/persona/scaffold.ts';
+import { slugify } from '../../src/lib/persona/slugify.ts';
 
 test('slugify makes URL-safe ids from display names', () => {
   assert.equal(slugify('Data Wrangler (ETL)'), 'data-wrangler-etl');

@@ -7,7 +7,7 @@ import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile } from '../../lib
 import type { ExportFile } from '../../lib/formats/format.ts';
 import { fillPrompt } from '../../lib/prompt/promptVariables.ts';
 import { searchPersonas } from '../../lib/catalog/personaSearch.ts';
-import { fillInValues, UsageError, VAR_OPTION, type Command, type CommandInput } from '../command.ts';
+import { fillInValues, LANG_OPTION, languageOf, UsageError, VAR_OPTION, type Command, type CommandInput } from '../command.ts';
 
 const readIfPresent = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
@@ -33,11 +33,11 @@ async function chosenPersonas({ values, positionals, catalog }: CommandInput): P
 
 export const add: Command = {
   name: 'add',
-  usage: '<id…> | --set <share link> | --category <slug> | --tag <slug>  --tool <target> [--dir <project>] [--force] [--var name=value]…',
+  usage: '<id…> | --set <share link> | --category <slug> | --tag <slug>  --tool <target> [--dir <project>] [--lang <code>] [--force] [--var name=value]…',
   summary: 'Write personas into a project in a tool’s format',
   details: `Writes each persona where the tool expects it under --dir (default: the current folder) and prints each path. Files that hold many personas (${EXPORT_TARGETS.filter(isSharedFile)
     .map((t) => t.paths[0])
-    .join(', ')}) are merged, keeping what else they hold. A file that exists with other content is left alone unless --force. --set installs a set from its share link (the link's site is the catalog); --category and --tag install a whole group. Nothing is written when any persona of the set cannot be read or checked. Prompts go in as written unless --var name=value fills their {{name}} placeholders. Run persona-atlas formats for the tools.`,
+    .join(', ')}) are merged, keeping what else they hold. A file that exists with other content is left alone unless --force. --set installs a set from its share link (the link's site is the catalog); --category and --tag install a whole group. --lang <code> writes the personas' translations to that language. Nothing is written when any persona of the set cannot be read or checked. Prompts go in as written unless --var name=value fills their {{name}} placeholders. Run persona-atlas formats for the tools.`,
   options: {
     tool: { type: 'string', short: 't' },
     dir: { type: 'string', short: 'd' },
@@ -46,6 +46,7 @@ export const add: Command = {
     category: { type: 'string' },
     tag: { type: 'string' },
     ...VAR_OPTION,
+    ...LANG_OPTION,
   },
   async run(input) {
     const { values, out } = input;
@@ -58,8 +59,9 @@ export const add: Command = {
     }
     const { source, ids } = await chosenPersonas(input);
     const fill = fillInValues(values);
+    const lang = languageOf(values);
     const personas = await mapInBatches(ids, 8, async (id) => {
-      const { persona } = await source.get(id);
+      const { persona } = await source.get(id, lang);
       return { ...persona, prompt: fillPrompt(persona.prompt, fill) };
     });
 

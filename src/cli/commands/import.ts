@@ -11,10 +11,16 @@ import { UsageError, type Command } from '../command.ts';
 function sourcesOf(paths: readonly string[]): PersonaSource[] {
   return paths.flatMap((path) => {
     if (!existsSync(path)) throw new UsageError(`${path}: no such file or folder`);
-    if (statSync(path).isDirectory()) return readPersonaSources(path);
+    if (statSync(path).isDirectory()) return readPersonaSources(path, process.cwd(), { dotFolders: true });
     return [readSource(path, { file: shownPath(resolve(path)), relative: basename(path) })];
   });
 }
+
+/** Problems that mean a file is no persona at all, and what import says of them. */
+const NOT_A_PERSONA: Array<[string, string]> = [
+  ['frontmatter is missing', 'markdown without persona frontmatter'],
+  ['file is in no format a reader knows', 'in no format a reader knows'],
+];
 
 const label = (persona: CheckedPersona) => `${persona.file}${persona.where ? ` ${persona.where}` : ''}`;
 
@@ -70,16 +76,17 @@ export const importCommand: Command = {
     }
     for (const { file, reason } of result.skipped) out(`skipped ${file}: ${reason}\n`);
 
-    // A file with errors holds no persona to write: each is skipped with its first problem.
+    // A file with errors holds no persona to write: each is skipped with its first problem. Files
+    // that hold no persona at all (markdown without frontmatter, a file no reader knows) are only listed.
     const errors = new Map<string, string>();
     for (const problem of result.problems) {
       if (problem.severity === 'error' && !errors.has(problem.file)) errors.set(problem.file, `${problem.field} ${problem.message}`);
     }
     let failed = 0;
     for (const [file, reason] of errors) {
-      const noPersona = reason.startsWith('frontmatter is missing');
-      out(`skipped ${file}: ${noPersona ? 'markdown without persona frontmatter' : reason}\n`);
-      if (!noPersona) failed += 1;
+      const notPersona = NOT_A_PERSONA.find(([problem]) => reason.startsWith(problem))?.[1];
+      out(`skipped ${file}: ${notPersona ?? reason}\n`);
+      if (!notPersona) failed += 1;
     }
     if (failed > 0) throw new UsageError(`${failed} ${failed === 1 ? 'file' : 'files'} could not be imported (see the skipped lines above)`);
   },

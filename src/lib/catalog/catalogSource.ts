@@ -7,8 +7,10 @@ import type { ExportPersona } from '../formats/format.ts';
 import type { PagefindClient } from './pagefindClient.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
 import { extraFields, publishedPersonaSchema } from '../persona/persona.ts';
+import { LANGUAGE_PATTERN } from '../persona/slug.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
-import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport } from '../persona/personaCheck.ts';
+import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport, type CheckedPersona } from '../persona/personaCheck.ts';
+import { readCatalogSettings } from '../site/catalogSettings.ts';
 import { searchPersonas, type SearchOptions } from './personaSearch.ts';
 
 export { CatalogUnavailable } from './catalogFetch.ts';
@@ -41,8 +43,8 @@ export interface CatalogSource {
   /** Where the catalog was read from, for messages. */
   location: string;
   list(): Promise<PersonaSummary[]>;
-  /** The persona with its prompt and the JSON a catalog publishes for it. */
-  get(id: string): Promise<{ persona: ExportPersona; json: Record<string, unknown> }>;
+  /** The persona with its prompt and the JSON a catalog publishes for it; with `lang`, its translation to that language. */
+  get(id: string, lang?: string): Promise<{ persona: ExportPersona; json: Record<string, unknown> }>;
   /** The site's search: its Pagefind index where the catalog has one, else words in metadata and prompts. */
   search(query: string, options: SearchOptions & { limit: number }): Promise<SearchAnswer>;
 }
@@ -51,6 +53,13 @@ export interface CatalogSource {
 export class UnknownPersona extends Error {
   constructor(id: string, suggestions: string[]) {
     super(`no persona has the id ${JSON.stringify(id)}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+  }
+}
+
+/** The persona has no translation to the language asked for. */
+export class MissingTranslation extends Error {
+  constructor(id: string, lang: string, langs: string[]) {
+    super(`${id} has no ${lang} translation${langs.length ? ` (it has ${langs.join(', ')})` : ''}`);
   }
 }
 
@@ -129,7 +138,7 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
     options.onInvalid(`${location}: ${path}: ${rule}; left out`);
   };
 
-  let index: Promise<{ personas: PersonaSummary[]; searchParts: number }> | undefined;
+  let index: Promise<{ personas: PersonaSummary[]; searchParts: number; languages: string[]; translated: Map<string, string[]> }> | undefined;
   const readIndex = () =>
     (index ??= readJson('api/personas.json', RESPONSE_LIMITS.index).then((json) => {
       if (json === undefined) throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: it has no api/personas.json`);
@@ -142,16 +151,24 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (!Number.isInteger(searchParts) || (searchParts as number) < 1 || (searchParts as number) > 1000) {
         throw broken('api/personas.json', `searchParts ${JSON.stringify(searchParts)} is not a whole number from 1 to 1000`);
       }
+      const { languages = [] } = json;
+      if (!Array.isArray(languages) || !languages.every((lang) => typeof lang === 'string' && LANGUAGE_PATTERN.test(lang))) {
+        throw broken('api/personas.json', 'languages must be a list of language codes');
+      }
       const seen = new Set<string>();
       const valid: PersonaSummary[] = [];
+      const translated = new Map<string, string[]>();
       personas.forEach((entry: unknown, position) => {
         const parsed = publishedPersonaSchema.safeParse(entry);
         if (!parsed.success) return invalid('api/personas.json', `personas[${position}] ${firstIssue(parsed.error)}`);
         if (seen.has(parsed.data.id)) return invalid('api/personas.json', `lists the id ${JSON.stringify(parsed.data.id)} more than once`);
         seen.add(parsed.data.id);
         valid.push(personaFields(parsed.data));
+        const langs = ((entry as { translations?: unknown }).translations ?? []) as Array<{ lang?: unknown }>;
+        // Only the catalog's own languages count: a translation's language becomes a path below the catalog.
+        translated.set(parsed.data.id, Array.isArray(langs) ? langs.flatMap(({ lang }) => (typeof lang === 'string' && languages.includes(lang) ? [lang] : [])) : []);
       });
-      return { personas: valid, searchParts: searchParts as number };
+      return { personas: valid, searchParts: searchParts as number, languages: languages as string[], translated };
     }));
   const list = async () => (await readIndex()).personas;
 
@@ -173,15 +190,18 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
   return {
     location,
     list,
-    async get(id) {
-      const personas = await list();
+    async get(id, lang) {
+      const { personas, languages, translated } = await readIndex();
       if (!personas.some((persona) => persona.id === id)) throw new UnknownPersona(id, closestIds(id, personas.map((p) => p.id)));
-      const path = `api/personas/${id}.json`;
+      const translation = lang !== undefined && lang !== languages[0];
+      if (translation && !translated.get(id)?.includes(lang)) throw new MissingTranslation(id, lang, translated.get(id) ?? []);
+      const path = translation ? `${lang}/api/personas/${id}.json` : `api/personas/${id}.json`;
       const json = await readJson(path, RESPONSE_LIMITS.persona);
       if (json === undefined) throw broken(path, `is missing though api/personas.json lists ${id}`);
       const parsed = publishedPersonaSchema.safeParse(json);
       if (!parsed.success) throw broken(path, firstIssue(parsed.error));
       if (parsed.data.id !== id) throw broken(path, `carries the id ${JSON.stringify(parsed.data.id)}, not ${JSON.stringify(id)}`);
+      if (translation && json.lang !== lang) throw broken(path, `carries the language ${JSON.stringify(json.lang)}, not ${JSON.stringify(lang)}`);
       if (typeof json.prompt !== 'string' || json.prompt.trim() === '') throw broken(path, 'prompt must be non-empty text');
       if (Buffer.byteLength(json.prompt) > FILE_SIZE_LIMIT) throw broken(path, `prompt is over ${FILE_SIZE_LIMIT} bytes`);
       const { extra = {} } = json;
@@ -228,19 +248,25 @@ function distCatalog(location: string, dir: string, options: CatalogOptions): Ca
 /** A folder of persona files, checked exactly as the build checks them. */
 function sourceFolderCatalog(dir: string): CatalogSource {
   const result = checkPersonaFolder(dir);
+  const languages = readCatalogSettings(dir).settings.languages ?? [];
   if (countBySeverity(result.problems).error > 0) {
     throw new CatalogUnavailable(`${dir} has persona files that do not pass the check:\n${formatReport(result)}`);
   }
-  const personas = new Map(result.personas.map((checked) => [checked.data.id, exportPersonaOf(checked.data, checked.body, extraFields(checked.data))]));
+  const exported = (checked: CheckedPersona) => exportPersonaOf(checked.data, checked.body, extraFields(checked.data));
+  const personas = new Map(result.personas.map((checked) => [checked.data.id, exported(checked)]));
+  const translations = new Map(result.translations.map((checked) => [`${checked.lang}/${checked.data.id}`, exported(checked)]));
   const sorted = [...personas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const summaries = sorted.map(personaFields);
   return {
     location: dir,
     list: async () => summaries,
-    async get(id) {
-      const persona = personas.get(id);
-      if (!persona) throw new UnknownPersona(id, closestIds(id, [...personas.keys()]));
-      return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona } };
+    async get(id, lang) {
+      const original = personas.get(id);
+      if (!original) throw new UnknownPersona(id, closestIds(id, [...personas.keys()]));
+      if (lang === undefined || lang === languages[0]) return { persona: original, json: { schemaVersion: API_SCHEMA_VERSION, ...original } };
+      const persona = translations.get(`${lang}/${id}`);
+      if (!persona) throw new MissingTranslation(id, lang, result.translations.filter((t) => t.data.id === id).map((t) => t.lang!));
+      return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona, lang } };
     },
     async search(query, { limit, ...filters }) {
       const matches = searchPersonas(sorted, query, filters);

@@ -12,6 +12,14 @@ export interface PersonaUrls {
   json: string;
 }
 
+/** One translation of a persona, as the API lists it beside the original. */
+export interface ApiTranslation {
+  lang: string;
+  name: string;
+  description: string;
+  urls: { markdown: string; json: string };
+}
+
 export interface ApiPersona {
   id: string;
   name: string;
@@ -23,11 +31,13 @@ export interface ApiPersona {
   words: number;
   tokens: number;
   urls: PersonaUrls;
+  /** Only in catalogs with several languages (added in version 1). */
+  translations?: ApiTranslation[];
 }
 
 /** One persona's metadata as the API publishes it: known fields only, no body. */
-export function apiPersona(persona: Persona, insights: PromptInsights, urls: PersonaUrls): ApiPersona {
-  return { ...personaFields(persona), words: insights.words, tokens: insights.tokens, urls };
+export function apiPersona(persona: Persona, insights: PromptInsights, urls: PersonaUrls, translations?: ApiTranslation[]): ApiPersona {
+  return { ...personaFields(persona), words: insights.words, tokens: insights.tokens, urls, ...(translations && { translations }) };
 }
 
 /**
@@ -35,12 +45,13 @@ export function apiPersona(persona: Persona, insights: PromptInsights, urls: Per
  * small, and how many parts the search index has (added in version 1, so the
  * command line can search as the site does).
  */
-export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchParts: number) {
+export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchParts: number, languages?: readonly string[]) {
   return {
     schemaVersion: API_SCHEMA_VERSION,
     tokenEncoding,
     count: personas.length,
     searchParts,
+    ...(languages && { languages }),
     personas: [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -1,6 +1,6 @@
-import anyAscii from 'any-ascii';
 import { isSingleEmoji } from '../persona/emoji.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
+import { slugify } from '../persona/slugify.ts';
 import type { SourcePersona } from './format.ts';
 
 /**
@@ -15,8 +15,6 @@ export const DEFAULT_EMOJI = '🤖';
 export const DEFAULT_CATEGORY = 'general';
 /** Derived descriptions are cut at a word before this many characters. */
 export const DESCRIPTION_CUT = 160;
-/** Derived slugs are cut at a hyphen before this many characters. */
-const SLUG_CUT = 64;
 
 export interface DerivationSettings {
   defaultCategory?: string;
@@ -45,23 +43,6 @@ export interface DerivedPersona {
   data: Record<string, unknown>;
   prompt: string;
   derived: DerivationKind[];
-}
-
-/**
- * A slug from any text: letters of other scripts transliterated to Latin
- * (any-ascii: 東京 → dongjing, Київ → kiiv, مساعد → ms-d, 🤖 → robot), lowercase, runs of anything else
- * as one hyphen, cut at a hyphen under 64 characters. Undefined when nothing
- * is left (a name of punctuation only).
- */
-export function slugify(text: string): string | undefined {
-  const slug = anyAscii(text.normalize('NFKC'))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (!slug) return undefined;
-  if (slug.length <= SLUG_CUT) return slug;
-  const cut = slug.slice(0, SLUG_CUT + 1);
-  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_CUT).replace(/-+$/, '');
 }
 
 /** "api-designer" → "Api Designer". */

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, posix, relative, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { derivePersona, uniqueIds, type DerivationKind, type DerivationSettings, type DerivedPersona } from '../formats/derive.ts';
@@ -49,6 +49,8 @@ const EXPANDED_VALUE_LIMIT = 10_000;
 
 export interface CheckedPersona {
   file: string;
+  /** A translation's language (its folder); none for the personas of the default language. */
+  lang?: string;
   /** The persona's file in our format: the file itself, or what a persona read from another format is written as. */
   text: string;
   /** The format it was read from: our own (`persona-atlas`) or a reader's id. */
@@ -71,6 +73,8 @@ export interface CheckResult {
   notes: string[];
   /** Files that hold no persona, with the reason (a README is not even read). */
   skipped: Array<{ file: string; reason: string }>;
+  /** Translations (`<lang>/<id>.md` for a configured language), each with its original's fields where it gives none. */
+  translations: CheckedPersona[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -90,19 +94,24 @@ const SETTINGS_FILES = new Set([SETTINGS_FILE, LEGACY_LINT_FILE]);
 /** Extensions a reader may accept; a folder named like one is reported, other folders are walked. */
 const PERSONA_EXTENSIONS = /\.(md|mdc|markdown|json|csv|txt|ya?ml)$|(^|\/)\.roomodes$/;
 
-/** Whether a path inside the folder is skipped unread: dot files and folders, documentation, settings. */
-function skippedPath(name: string): boolean {
+/** Folders never read, even by `import`, which walks the other dot folders (tools keep their files in .claude/, .cursor/…). */
+const NEVER_READ = new Set(['.git', 'node_modules']);
+
+/** Whether a path inside the folder is skipped unread: dot files and folders (unless asked for), documentation, settings. */
+function skippedPath(name: string, dotFolders: boolean): boolean {
   const parts = name.split(sep);
-  return parts.some((part) => part.startsWith('.') && part !== '.roomodes') || NOT_PERSONAS.test(parts.at(-1)!) || (parts.length === 1 && SETTINGS_FILES.has(name));
+  const hidden = (part: string) => (dotFolders ? NEVER_READ.has(part) : part.startsWith('.') && part !== '.roomodes');
+  return parts.some(hidden) || NOT_PERSONAS.test(parts.at(-1)!) || (parts.length === 1 && SETTINGS_FILES.has(name));
 }
 
 /**
- * Every file below `dir` but dot files and folders, documentation (README,
- * LICENSE…) and the settings files, sorted so reports are stable. A symlink
- * (to a file or a folder) that resolves outside `dir` is refused unread, so
- * nothing outside the persona folder reaches the site.
+ * Every file below `dir` but dot files and folders (`dotFolders` walks them
+ * too, but .git and node_modules), documentation (README, LICENSE…) and the
+ * settings files, sorted so reports are stable. A symlink (to a file or a
+ * folder) that resolves outside `dir` is refused unread, so nothing outside
+ * the persona folder reaches the site.
  */
-export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSource[] {
+export function readPersonaSources(dir: string, cwd = process.cwd(), { dotFolders = false } = {}): PersonaSource[] {
   if (!existsSync(dir)) throw new Error(`The persona folder ${dir} does not exist (set PERSONAS_DIR to another folder)`);
   const root = realpathSync(dir);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -110,8 +119,7 @@ export function readPersonaSources(dir: string, cwd = process.cwd()): PersonaSou
     const path = join(dir, name);
     const file = shownPath(path, cwd);
     const source = { file, relative: name.split(sep).join('/') };
-    if (NOT_PERSONAS.test(basename(name)) && !name.split(sep).some((part) => part.startsWith('.'))) return [{ ...source, ignored: 'documentation, not a persona' }];
-    if (skippedPath(name)) return [];
+    if (skippedPath(name, dotFolders)) return NOT_PERSONAS.test(basename(name)) && !skippedPath(dirname(name), dotFolders) ? [{ ...source, ignored: 'documentation, not a persona' }] : [];
     const link = lstatSync(path).isSymbolicLink();
     const candidate = PERSONA_EXTENSIONS.test(name);
     let target: string;
@@ -194,6 +202,8 @@ export interface CheckOptions {
   derivation?: DerivationSettings;
   /** Read every file in this format instead of detecting each file's (`import --from`). */
   from?: string;
+  /** The catalog's languages, the default first: a folder named after another holds its translations. */
+  languages?: readonly string[];
   /** Counts tokens for the size rule; without it the rule is skipped. */
   countTokens?: (text: string) => number;
   /** Compare every body with every other for near-duplicates (seconds at 10,000 personas; `npm run check` does). */
@@ -208,7 +218,10 @@ function bodyPosition(body: string, index: number, bodyLine: number): Position {
 }
 
 /** Parses and validates one file on its own (duplicates need the whole folder). */
-function checkPersonaSource(source: PersonaSource, options: CheckOptions, decoded?: string): { persona?: CheckedPersona; problems: Problem[] } {
+/** For a translation: the fields it takes from its original, or why it has none. */
+type Inherit = (data: Record<string, unknown>) => { data: Record<string, unknown> } | { problem: string };
+
+function checkPersonaSource(source: PersonaSource, options: CheckOptions, decoded?: string, inherit?: Inherit): { persona?: CheckedPersona; problems: Problem[] } {
   const { file } = source;
   const problem = (field: string, message: string, at: Position = { line: 1, column: 1 }, severity: Severity = 'error'): Problem => ({
     file,
@@ -248,7 +261,13 @@ function checkPersonaSource(source: PersonaSource, options: CheckOptions, decode
     positions.get(path.slice(0, 2).join('.')) ?? positions.get(fieldName(path));
   const problems: Problem[] = [];
 
-  const data = personaSchema.safeParse(parsed.data);
+  let fields = parsed.data;
+  if (inherit) {
+    const inherited = inherit(fields);
+    if ('problem' in inherited) return { problems: [problem('id', inherited.problem, positionOf(['id']))] };
+    fields = inherited.data;
+  }
+  const data = personaSchema.safeParse(fields);
   if (!data.success) {
     for (const issue of data.error.issues as z.core.$ZodIssue[]) {
       problems.push(problem(fieldName(issue.path), issue.message, positionOf(issue.path)));
@@ -303,6 +322,7 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
   const problems: Problem[] = [];
   const skipped: CheckResult['skipped'] = [];
   let translations = 0;
+  let empty = 0;
   for (const entry of decoded) {
     const shown = entry.source.file.split(sep).join('/');
     if (entry.text === undefined || used.has(shown)) continue;
@@ -339,8 +359,10 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
         continue;
       }
       const at = source.where ? `${source.where}: ` : '';
+      // A row or entry without a prompt is no persona (collections hold such rows): left out, and said so.
       if (source.prompt.trim() === '') {
-        error(`${at}is empty: the prompt is missing`, 'body');
+        empty += 1;
+        skipped.push({ file: entry.source.file, reason: `${at}no prompt` });
         continue;
       }
       if (Buffer.byteLength(source.prompt) > FILE_SIZE_LIMIT) {
@@ -350,11 +372,11 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
       personas.push({ source: entry.source, derived: derivePersona(source, entry.path, options.derivation), format: entry.reader.id, where: source.where });
     }
   }
-  return { personas, problems, skipped, used, translations };
+  return { personas, problems, skipped, used, translations, empty };
 }
 
 /** One line per kind of derivation, with how many personas and a first example. */
-function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: number): string[] {
+function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: number, empty: number): string[] {
   const byKind = new Map<DerivationKind, CheckedPersona[]>();
   for (const persona of personas) for (const kind of persona.derived) byKind.set(kind, [...(byKind.get(kind) ?? []), persona]);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -367,12 +389,30 @@ function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, str
   }
   if (renamed.length) notes.push(`ids made unique with a suffix: ${renamed.length} (${renamed.slice(0, 3).map(([from, to]) => `${from} → ${to}`).join(', ')}${renamed.length > 3 ? ', …' : ''})`);
   if (translations) notes.push(`translations left out: ${translations} (translations are not read yet)`);
+  if (empty) notes.push(`left out for having no prompt: ${empty} (import lists them)`);
   return notes.map((note) => `note: ${note}`);
 }
 
 /** Checks a whole folder's files, including rules across files (unique ids, near-duplicates). */
-export function checkPersonas(sources: PersonaSource[], options: CheckOptions = {}): CheckResult {
+export function checkPersonas(allSources: PersonaSource[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
+  const languageOf = (source: PersonaSource) => {
+    const folder = source.relative?.split('/')[0];
+    return source.relative?.includes('/') && options.languages?.includes(folder!) ? folder : undefined;
+  };
+  // In a catalog of several languages, a folder named like a language it does not list is a mistake, not a category.
+  const unlistedLanguage = (source: PersonaSource) => {
+    const folder = source.relative?.includes('/') ? source.relative.split('/')[0] : undefined;
+    return options.languages && !source.ignored && folder && !options.languages.includes(folder) && looksLikeLanguage(folder) ? folder : undefined;
+  };
+  for (const source of allSources) {
+    const folder = unlistedLanguage(source);
+    if (folder) {
+      problems.push({ file: source.file, line: 1, column: 1, field: 'file', message: `${folder}/ is named like a language that persona-atlas.json "languages" does not list (${options.languages!.join(', ')}); add it or rename the folder`, severity: 'error' });
+    }
+  }
+  const translationSources = allSources.filter((source) => languageOf(source) && !source.ignored);
+  const sources = allSources.filter((source) => !translationSources.includes(source) && !unlistedLanguage(source));
   const decoded: Decoded[] = sources.map((source) => {
     if (source.ignored) return { source, path: source.relative ?? basename(source.file) };
     const path = source.relative ?? basename(source.file);
@@ -432,6 +472,7 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
     derived.push({ file: source.file, text, format, where, derived: persona.derived, data: data.data, body: persona.prompt, idPosition: { line: 1, column: 1 } });
   }
   const personas = [...own, ...derived];
+  const translations = checkTranslations(translationSources, languageOf, personas, options, problems);
 
   if (options.nearDuplicates) {
     for (const { first, second, similarity } of nearDuplicates(personas.map((persona) => persona.body))) {
@@ -454,15 +495,77 @@ export function checkPersonas(sources: PersonaSource[], options: CheckOptions = 
     personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
     problems,
     fileCount: sources.filter((source) => !source.ignored).length,
-    notes: derivationNotes(personas, renamed, other.translations),
+    notes: [...derivationNotes(personas, renamed, other.translations, other.empty), ...translationNotes(personas, translations, options.languages)],
     skipped: [...sources.flatMap((source) => (source.ignored ? [{ file: source.file, reason: source.ignored }] : [])), ...other.skipped],
+    translations: translations.filter((translation) => !failed.has(translation.file)),
   };
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A folder named like a language (de, ja, pt-BR) rather than a category. */
+function looksLikeLanguage(folder: string): boolean {
+  if (!/^[a-z]{2,3}(-[A-Z]{2}|-[A-Z][a-z]{3})?$/.test(folder)) return false;
+  try {
+    return languageNames.of(folder) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Fields a translation takes from its original unless it gives them: what is not text. */
+const INHERITED = ['emoji', 'category', 'tags', 'worker_affinity'] as const;
+
+/**
+ * Checks the translations: files of our own format in a language folder,
+ * each the translation of the original with its id. Its name, description
+ * and prompt are its own; the other fields come from the original unless given.
+ */
+function checkTranslations(
+  sources: PersonaSource[],
+  languageOf: (source: PersonaSource) => string | undefined,
+  originals: CheckedPersona[],
+  options: CheckOptions,
+  problems: Problem[],
+): CheckedPersona[] {
+  const byId = new Map(originals.map((persona) => [persona.data.id, persona]));
+  const [defaultLanguage] = options.languages ?? [];
+  const translations: CheckedPersona[] = [];
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const lang = languageOf(source)!;
+    if (lang === defaultLanguage) {
+      problems.push({ file: source.file, line: 1, column: 1, field: 'file', message: `${lang}/ is the default language's folder; its personas are the originals and sit outside language folders`, severity: 'error' });
+      continue;
+    }
+    const inherit: Inherit = (data) => {
+      const original = typeof data.id === 'string' ? byId.get(data.id) : undefined;
+      if (!original) return { problem: `${quoted(data.id)} is no persona of the default language; a translation needs its original (the same id outside ${lang}/)` };
+      return { data: { ...Object.fromEntries(INHERITED.map((key) => [key, original.data[key]])), ...data } };
+    };
+    const result = checkPersonaSource(source, options, undefined, inherit);
+    problems.push(...result.problems);
+    if (!result.persona) continue;
+    const key = `${lang}/${result.persona.data.id}`;
+    if (seen.has(key)) {
+      problems.push({ file: source.file, ...result.persona.idPosition, field: 'id', message: `${quoted(result.persona.data.id)} is also translated to ${lang} in ${seen.get(key)}`, severity: 'error' });
+      continue;
+    }
+    seen.set(key, source.file);
+    translations.push({ ...result.persona, lang });
+  }
+  return translations;
+}
+
+/** How many personas each language translates, as `npm run check` reports it. */
+function translationNotes(originals: CheckedPersona[], translations: CheckedPersona[], languages: readonly string[] = []): string[] {
+  return languages.slice(1).map((lang) => `note: ${lang}: ${translations.filter((t) => t.lang === lang).length} of ${originals.length} personas translated`);
 }
 
 /** Checks a persona folder with its own settings: what `npm run check` and the build run. */
 export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'lint' | 'derivation'> = {}): CheckResult {
   const { settings, problems } = readCatalogSettings(dir, shownPath(dir));
-  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings });
+  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages: settings.languages });
   const settingsProblems = problems.map(({ key, ...rest }): Problem => ({ ...rest, field: key, severity: 'error' }));
   return { ...result, problems: [...settingsProblems, ...result.problems] };
 }

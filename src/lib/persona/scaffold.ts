@@ -1,13 +1,4 @@
-/** A URL-safe id from a display name: "Data Wrangler (ETL)" → "data-wrangler-etl". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
+import { personaFileText } from '../formats/personaAtlas.ts';
 export interface NewPersona {
   id: string;
   name: string;
@@ -46,4 +37,13 @@ How this persona explains things, asks questions and presents trade-offs.
 
 - A rule this persona never breaks, and why.
 `;
+}
+
+/**
+ * A translation to write: the original's id, its name and description to
+ * translate, and its prompt as the text to translate. The fields a
+ * translation inherits (emoji, category, tags, affinities) are left out.
+ */
+export function scaffoldTranslation(original: { id: string; name: string; description: string }, prompt: string): string {
+  return personaFileText({ id: original.id, name: original.name, description: original.description }, prompt);
 }

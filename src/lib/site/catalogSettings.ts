@@ -46,6 +46,18 @@ const categorySettingsSchema = z.strictObject({
   order: z.number().int().optional().meta({ description: 'Place among categories: lower first; categories without one follow, by label.' }),
 });
 
+/** A BCP 47 language code as Intl writes it: de, ja, ar, pt-BR. */
+const languageCode = z.string().refine(
+  (code) => {
+    try {
+      return Intl.getCanonicalLocales(code)[0] === code;
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `${JSON.stringify(issue.input)} is not a language code such as de, ja or pt-BR` },
+);
+
 export const catalogSettingsSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().trim().min(1).default('Persona Atlas').meta({ description: 'Site title.' }),
@@ -53,6 +65,12 @@ export const catalogSettingsSchema = z.strictObject({
   defaultCategory: slug.optional().meta({ description: 'Category of personas whose source and folder name none (default: general).' }),
   categories: z.record(slug, categorySettingsSchema).default({}).meta({ description: 'Per-category defaults, by category slug.' }),
   lint: lintSettingsSchema.optional(),
+  languages: z
+    .array(languageCode)
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'lists a language twice')
+    .optional()
+    .meta({ description: 'The catalog’s languages, the default first: translations sit in a folder named after their language (de/<id>.md). Without it the catalog has one language.' }),
 });
 
 export type CatalogSettings = Omit<z.infer<typeof catalogSettingsSchema>, 'lint'> & { lint: LintSettings };

@@ -15,6 +15,8 @@ export function createRoutes(base: string) {
     apiIndex: () => to('/api/personas.json'),
     personaJson: (id: string) => to(`/api/personas/${id}.json`),
     personaMarkdown: (id: string) => to(`/personas/${id}.md`),
+    translationJson: (lang: string, id: string) => to(`/${lang}/api/personas/${id}.json`),
+    translationMarkdown: (lang: string, id: string) => to(`/${lang}/personas/${id}.md`),
     search: () => to('/search/'),
     selection: () => to('/selection/'),
     persona: (id: string) => to(`/personas/${id}/`),

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog, insightsOf, personaUrls } from '../../data/catalog.ts';
+import { apiTranslations, getCatalog, insightsOf, personaUrls } from '../../data/catalog.ts';
 import { TOKEN_ENCODING } from '../../lib/prompt/insights.ts';
 import { apiIndex, apiPersona } from '../../lib/catalog/personaApi.ts';
 import { searchPartCount } from '../../lib/build/searchParts.ts';
@@ -8,9 +8,10 @@ import { site } from '../../data/site.ts';
 export const GET: APIRoute = async () => {
   const { personas } = await getCatalog();
   const index = apiIndex(
-    personas.map((entry) => apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id))),
+    await Promise.all(personas.map(async (entry) => apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id), await apiTranslations(entry)))),
     TOKEN_ENCODING,
     searchPartCount(personas.length, site.searchPartPages),
+    site.settings.languages,
   );
   return new Response(JSON.stringify(index));
 };

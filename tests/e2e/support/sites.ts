@@ -17,6 +17,8 @@ export const SITES = {
   },
   /** A collection as other catalogs publish theirs: five formats in category folders, READMEs beside them. */
   collection: { personasDir: 'tests/fixtures/collection', outDir: '.cache/e2e/collection', port: 4403, base: '/', repoUrl: '', searchPartPages: '' },
+  /** Originals in English with translations to German, Japanese and Arabic, under a subpath. */
+  languages: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages', port: 4404, base: '/atlas', repoUrl: '', searchPartPages: '' },
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPersonaFolder, checkPersonas, formatProblem } from '../../src/lib/persona/personaCheck.ts';
+import { openCatalog } from '../../src/lib/catalog/catalogSource.ts';
+import { readPrompt } from '../../src/lib/persona/personaCheck.ts';
+
+// Translations: `<lang>/<id>.md` beside the originals, for the languages a
+// catalog's settings name. Their name, description and prompt are their own;
+// emoji, category, tags and affinities come from the original unless given.
+
+const DIR = 'tests/fixtures/languages';
+const LANGUAGES = ['en', 'de', 'ja', 'ar'];
+const original = `---\nid: planner\nname: Planner\nemoji: 🧳\ncategory: travel\ndescription: Plans trips.\ntags: [trips]\n---\nPlan trips.\n`;
+const source = (relative: string, text: string) => ({ file: `catalog/${relative}`, relative, bytes: Buffer.from(text) });
+
+test('a translation inherits emoji, category, tags and affinities unless it gives them; npm run check counts them per language', () => {
+  const result = checkPersonaFolder(DIR);
+  assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+  const de = result.translations.find((t) => t.lang === 'de' && t.data.id === 'travel-planner')!;
+  assert.deepEqual([de.data.name, de.data.emoji, de.data.category, de.data.tags], ['Reiseplaner', '🧳', 'travel', ['itineraries', 'budgets']]);
+  assert.equal(result.translations.find((t) => t.lang === 'de' && t.data.id === 'code-mentor')!.data.emoji, '🧑‍💻');
+  assert.equal(de.body, readPrompt(`${DIR}/de/travel-planner.md`));
+  assert.deepEqual(result.notes, ['note: de: 2 of 2 personas translated', 'note: ja: 1 of 2 personas translated', 'note: ar: 1 of 2 personas translated']);
+  assert.deepEqual(result.personas.map((p) => p.data.id).sort(), ['code-mentor', 'travel-planner'], 'translations are not personas of their own');
+});
+
+test('a translation without an original, a language folder the settings do not list, the default language’s folder and a broken translated field are errors naming the file', () => {
+  const result = checkPersonas(
+    [
+      source('planner.md', original),
+      source('de/nobody.md', '---\nid: nobody\nname: Niemand\ndescription: Keiner.\n---\nText.\n'),
+      source('fr/planner.md', '---\nid: planner\nname: Planificateur\ndescription: Planifie.\n---\nTexte.\n'),
+      source('en/planner.md', original),
+      source('ja/planner.md', '---\nid: planner\nname: プランナー\ndescription: 計画します。\nemoji: nope\n---\n旅を計画します。\n'),
+    ],
+    { languages: LANGUAGES },
+  );
+  const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem);
+  assert.deepEqual(errors, [
+    'catalog/de/nobody.md:2:5  id  "nobody" is no persona of the default language; a translation needs its original (the same id outside de/)',
+    'catalog/en/planner.md:1:1  file  en/ is the default language\'s folder; its personas are the originals and sit outside language folders',
+    'catalog/fr/planner.md:1:1  file  fr/ is named like a language that persona-atlas.json "languages" does not list (en, de, ja, ar); add it or rename the folder',
+    'catalog/ja/planner.md:5:8  emoji  "nope" is not a single emoji',
+  ]);
+});
+
+test('without languages in the settings, a folder named like a language is an ordinary folder', () => {
+  const result = checkPersonas([source('de/planner.md', original)]);
+  assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+  assert.equal(result.personas.length, 1);
+});
+
+test('the catalog reader serves a translation byte for byte, and says which languages a persona has when one is missing', async () => {
+  const catalog = openCatalog(DIR);
+  const { persona, json } = await catalog.get('travel-planner', 'ar');
+  assert.equal(persona.prompt, readPrompt(`${DIR}/ar/travel-planner.md`));
+  assert.equal(persona.name, 'مخطط الرحلات');
+  assert.equal(json.lang, 'ar');
+  assert.equal((await catalog.get('travel-planner', 'en')).persona.name, 'Travel Planner');
+  await assert.rejects(catalog.get('code-mentor', 'ja'), /code-mentor has no ja translation \(it has de\)/);
+});
