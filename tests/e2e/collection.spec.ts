@@ -108,7 +108,7 @@ test('import --from reads a file in the format named, --category and --emoji set
 });
 
 test('add then import: eight tools give back the personas (id, prompt, and the description and name where the format holds them)', () => {
-  const catalog = 'tests/fixtures/catalog';
+  const catalog = join(process.cwd(), 'tests/fixtures/catalog');
   const ids = ['emoji-flag', 'sr-backend', 'tricky-whitespace'];
   const originals = new Map(checkPersonaFolder(catalog).personas.map((p) => [p.data.id, p]));
   const trimmed = (prompt: string) => prompt.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
