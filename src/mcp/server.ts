@@ -46,12 +46,13 @@ export async function createCatalogServer(
         words: z.string().describe('Words to look for, e.g. "kafka backend"; empty lists everything that passes the filters'),
         category: z.string().optional().describe('Only this category slug, e.g. engineering'),
         tag: z.string().optional().describe('Only personas with this tag slug'),
+        lang: z.string().regex(LANGUAGE_PATTERN).optional().describe('A language code (de, ja…): search the personas as that language lists them'),
       },
       annotations: { readOnlyHint: true },
     },
-    async ({ words, category, tag }) => {
+    async ({ words, category, tag, lang }) => {
       try {
-        const { total, personas: found } = await catalog.search(words, { category, tag, limit: SEARCH_LIMIT });
+        const { total, personas: found } = await catalog.search(words, { category, tag, limit: SEARCH_LIMIT, lang });
         return asText({ total, personas: found.map(({ id, emoji, name, category, description }) => ({ id, emoji, name, category, description })) });
       } catch (error) {
         return failed(error);

@@ -31,7 +31,7 @@ test('the JSON API lists the languages and each persona’s translations, and se
 });
 
 for (const [kind, catalog] of [['the served site', served], ['its dist/', SITES.languages.outDir], ['its persona files', DIR]]) {
-  test(`persona-atlas show --lang over ${kind} prints each translation byte for byte`, () => {
+  test(`persona-atlas show and search --lang over ${kind}: each translation byte for byte, found by its own words`, () => {
     for (const lang of ['de', 'ja', 'ar']) {
       const shown = cli(['show', 'travel-planner', '--lang', lang, '--catalog', catalog]);
       expect(shown.status, shown.stderr).toBe(0);
@@ -42,6 +42,9 @@ for (const [kind, catalog] of [['the served site', served], ['its dist/', SITES.
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('code-mentor has no ar translation (it has de)');
     expect(cli(['show', 'travel-planner', '--lang', '../../x', '--catalog', catalog]).status).toBe(1);
+    // Search in a language finds a persona by its translated name, and lists it so.
+    expect(cli(['search', 'Reiseplaner', '--lang', 'de', '--catalog', catalog]).text).toBe('travel-planner\t🧳 Reiseplaner\ttravel\n');
+    expect(cli(['search', 'Reiseplaner', '--catalog', catalog]).text).toBe('');
   });
 }
 

@@ -6,7 +6,7 @@ import { exportPersonaOf, personaFields } from '../formats/exports.ts';
 import type { ExportPersona } from '../formats/format.ts';
 import type { PagefindClient } from './pagefindClient.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
-import { extraFields, publishedPersonaSchema } from '../persona/persona.ts';
+import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema } from '../persona/persona.ts';
 import { LANGUAGE_PATTERN } from '../persona/slug.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
 import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport, type CheckedPersona } from '../persona/personaCheck.ts';
@@ -45,8 +45,12 @@ export interface CatalogSource {
   list(): Promise<PersonaSummary[]>;
   /** The persona with its prompt and the JSON a catalog publishes for it; with `lang`, its translation to that language. */
   get(id: string, lang?: string): Promise<{ persona: ExportPersona; json: Record<string, unknown> }>;
-  /** The site's search: its Pagefind index where the catalog has one, else words in metadata and prompts. */
-  search(query: string, options: SearchOptions & { limit: number }): Promise<SearchAnswer>;
+  /**
+   * The site's search: its Pagefind index where the catalog has one, else
+   * words in metadata and prompts. With `lang`, the personas as that
+   * language lists them: their translations, and the untranslated originals.
+   */
+  search(query: string, options: SearchOptions & { limit: number; lang?: string }): Promise<SearchAnswer>;
 }
 
 /** No persona has the id asked for; `suggestions` are the closest ids there are. */
@@ -138,7 +142,8 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
     options.onInvalid(`${location}: ${path}: ${rule}; left out`);
   };
 
-  let index: Promise<{ personas: PersonaSummary[]; searchParts: number; languages: string[]; translated: Map<string, string[]> }> | undefined;
+  type Translated = Pick<PersonaSummary, 'name' | 'description'> & { lang: string };
+  let index: Promise<{ personas: PersonaSummary[]; searchParts: number; languages: string[]; translated: Map<string, Translated[]> }> | undefined;
   const readIndex = () =>
     (index ??= readJson('api/personas.json', RESPONSE_LIMITS.index).then((json) => {
       if (json === undefined) throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: it has no api/personas.json`);
@@ -157,16 +162,22 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       }
       const seen = new Set<string>();
       const valid: PersonaSummary[] = [];
-      const translated = new Map<string, string[]>();
+      const translated = new Map<string, Translated[]>();
       personas.forEach((entry: unknown, position) => {
         const parsed = publishedPersonaSchema.safeParse(entry);
         if (!parsed.success) return invalid('api/personas.json', `personas[${position}] ${firstIssue(parsed.error)}`);
         if (seen.has(parsed.data.id)) return invalid('api/personas.json', `lists the id ${JSON.stringify(parsed.data.id)} more than once`);
         seen.add(parsed.data.id);
         valid.push(personaFields(parsed.data));
-        const langs = ((entry as { translations?: unknown }).translations ?? []) as Array<{ lang?: unknown }>;
-        // Only the catalog's own languages count: a translation's language becomes a path below the catalog.
-        translated.set(parsed.data.id, Array.isArray(langs) ? langs.flatMap(({ lang }) => (typeof lang === 'string' && languages.includes(lang) ? [lang] : [])) : []);
+        const listed = (entry as { translations?: unknown }).translations ?? [];
+        // Only the catalog's own languages count (a translation's language becomes a path below the catalog), with text of bounded size.
+        const text = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= PUBLISHED_LIMITS.text;
+        translated.set(
+          parsed.data.id,
+          (Array.isArray(listed) ? listed : []).flatMap(({ lang, name, description }) =>
+            typeof lang === 'string' && languages.includes(lang) && text(name) && text(description) ? [{ lang, name, description }] : [],
+          ),
+        );
       });
       return { personas: valid, searchParts: searchParts as number, languages: languages as string[], translated };
     }));
@@ -194,7 +205,8 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       const { personas, languages, translated } = await readIndex();
       if (!personas.some((persona) => persona.id === id)) throw new UnknownPersona(id, closestIds(id, personas.map((p) => p.id)));
       const translation = lang !== undefined && lang !== languages[0];
-      if (translation && !translated.get(id)?.includes(lang)) throw new MissingTranslation(id, lang, translated.get(id) ?? []);
+      const langs = (translated.get(id) ?? []).map((t) => t.lang);
+      if (translation && !langs.includes(lang)) throw new MissingTranslation(id, lang, langs);
       const path = translation ? `${lang}/api/personas/${id}.json` : `api/personas/${id}.json`;
       const json = await readJson(path, RESPONSE_LIMITS.persona);
       if (json === undefined) throw broken(path, `is missing though api/personas.json lists ${id}`);
@@ -208,8 +220,14 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw broken(path, 'extra must be a mapping of fields');
       return { persona: exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>), json };
     },
-    async search(query, { limit, ...filters }) {
-      const personas = await list();
+    async search(query, { limit, lang, ...filters }) {
+      const { personas, languages, translated } = await readIndex();
+      if (lang !== undefined && lang !== languages[0]) {
+        // No index per language yet: the language's list (translations, else originals) is searched by its metadata.
+        const listed = personas.map((persona) => ({ ...persona, ...translated.get(persona.id)?.find((t) => t.lang === lang) }));
+        const matches = searchPersonas(listed, query, filters).map(({ lang: _, ...persona }) => persona);
+        return { total: matches.length, personas: matches.slice(0, limit), note: `${location}: no ${lang} search index; searching names, tags and descriptions as ${lang} lists them` };
+      }
       const engine = await openSearch();
       if (typeof engine === 'string') {
         const matches = searchPersonas(personas, query, filters);
@@ -268,8 +286,9 @@ function sourceFolderCatalog(dir: string): CatalogSource {
       if (!persona) throw new MissingTranslation(id, lang, result.translations.filter((t) => t.data.id === id).map((t) => t.lang!));
       return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona, lang } };
     },
-    async search(query, { limit, ...filters }) {
-      const matches = searchPersonas(sorted, query, filters);
+    async search(query, { limit, lang, ...filters }) {
+      const listed = lang === undefined || lang === languages[0] ? sorted : sorted.map((persona) => translations.get(`${lang}/${persona.id}`) ?? persona);
+      const matches = searchPersonas(listed, query, filters);
       return { total: matches.length, personas: matches.slice(0, limit).map(personaFields) };
     },
   };
