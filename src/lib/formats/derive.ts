@@ -147,10 +147,15 @@ export function derivePersona(source: SourcePersona, path: string, settings: Der
  */
 export function uniqueIds(personas: readonly DerivedPersona[], taken: Set<string>): Array<[string, string]> {
   const renamed: Array<[string, string]> = [];
+  // Where each id's suffixes go on from: a name a thousand rows share costs no thousand tries each.
+  const nextSuffix = new Map<string, number>();
   for (const persona of personas) {
     const id = persona.data.id as string;
     let unique = id;
-    for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+    for (let n = nextSuffix.get(id) ?? 2; taken.has(unique); n++) {
+      unique = `${id}-${n}`;
+      nextSuffix.set(id, n + 1);
+    }
     if (unique !== id) {
       persona.data.id = unique;
       renamed.push([id, unique]);

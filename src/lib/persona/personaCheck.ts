@@ -378,7 +378,13 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
 /** One line per kind of derivation, with how many personas and a first example. */
 function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: number, empty: number): string[] {
   const byKind = new Map<DerivationKind, CheckedPersona[]>();
-  for (const persona of personas) for (const kind of persona.derived) byKind.set(kind, [...(byKind.get(kind) ?? []), persona]);
+  for (const persona of personas) {
+    for (const kind of persona.derived) {
+      const list = byKind.get(kind);
+      if (list) list.push(persona);
+      else byKind.set(kind, [persona]);
+    }
+  }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const formats = new Map<string, number>();
   for (const persona of personas) formats.set(persona.format, (formats.get(persona.format) ?? 0) + 1);
