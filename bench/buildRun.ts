@@ -29,7 +29,7 @@ export interface BuildMeasurement {
   peakRssBytes: number;
   peakAstroRssBytes: number;
   peakPagefindRssBytes: number;
-  /** Persona files rendered and kept from the last build (src/lib/pageReuse.ts). */
+  /** Persona files rendered and kept from the last build (src/lib/build/pageReuse.ts). */
   personaFiles: { rendered: number; kept: number };
   /** Search index parts indexed and kept. */
   indexParts: { indexed: number; kept: number };

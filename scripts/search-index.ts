@@ -1,6 +1,6 @@
 // The last step of `npm run build`: the Pagefind search index of the built
 // site. It runs after `astro build` has exited, so Astro's memory is free
-// before Pagefind needs its own (see src/lib/searchIndex.ts).
+// before Pagefind needs its own (see src/lib/build/searchIndex.ts).
 import { join } from 'node:path';
 import { buildSearchIndex } from '../src/lib/build/searchIndex.ts';
 import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';

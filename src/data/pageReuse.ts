@@ -36,7 +36,7 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
 
 /**
  * The ids of the personas whose files this build must render; the files of
- * the others are kept from the last build (src/lib/pageReuse.ts). Kept files
+ * the others are kept from the last build (src/lib/build/pageReuse.ts). Kept files
  * get this build's time, so the sweep of stale output leaves them.
  */
 export function personasToRender(catalog: Catalog<PersonaEntry>, translations: Map<string, PersonaEntry[]>): Set<string> {

@@ -19,7 +19,7 @@ export interface PageReuseSettings {
 
 /**
  * Lets a rebuild keep the files of personas whose inputs did not change (see
- * src/lib/pageReuse.ts). The settings reach the pages through a virtual
+ * src/lib/build/pageReuse.ts). The settings reach the pages through a virtual
  * module; under `astro dev` it exports null and every page renders.
  *
  * Kept pages are not among the pages Astro reports as built, so their URLs

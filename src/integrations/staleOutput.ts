@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Kept for the search index step, which manages its own files (src/lib/searchIndex.ts). */
+/** Kept for the search index step, which manages its own files (src/lib/build/searchIndex.ts). */
 const MANAGED_ELSEWHERE = new Set(['pagefind']);
 
 /** Deletes files the build did not write (older than its start) and folders left empty; true when `dir` ends up empty. */

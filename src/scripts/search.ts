@@ -36,7 +36,7 @@ interface Pagefind {
 const base = withBase(import.meta.env.BASE_URL, '/');
 let engine: Promise<Pagefind> | undefined;
 
-/** How many index parts the site has (see src/lib/searchParts.ts), as the page says. */
+/** How many index parts the site has (see src/lib/build/searchParts.ts), as the page says. */
 const partCount = () => Number(document.querySelector<HTMLElement>('[data-search-parts]')?.dataset.searchParts ?? 1);
 
 function loadEngine(): Promise<Pagefind> {
