@@ -83,11 +83,11 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Largest response accepted per file, from measurement: the index is about
- * 550 bytes per persona (the shipped catalog), so 30,000 personas make about
- * 17 MB; a persona's JSON holds a prompt of at most 1 MB (the persona file
- * limit), which JSON escaping can grow up to six times in the worst case
- * (control characters as \u0000); Pagefind's files at 30,000 personas stay
- * under 1 MB each.
+ * 550 bytes per persona (the shipped catalog; 5.29 MB for the bench's 10,000),
+ * so 30,000 personas make about 17 MB; a persona's JSON holds a prompt of at
+ * most 1 MB (the persona file limit), which JSON escaping can grow up to six
+ * times in the worst case (control characters as \u0000); the largest
+ * Pagefind file of the bench's 10,000 personas is 382 KB.
  */
 export const RESPONSE_LIMITS = { index: 64 * 2 ** 20, persona: 8 * 2 ** 20, search: 8 * 2 ** 20 } as const;
 
