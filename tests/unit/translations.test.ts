@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkPersonaFolder, checkPersonas, formatProblem } from '../../src/lib/persona/personaCheck.ts';
 import { openCatalog } from '../../src/lib/catalog/catalogSource.ts';
@@ -58,4 +62,18 @@ test('the catalog reader serves a translation byte for byte, and says which lang
   assert.equal(json.lang, 'ar');
   assert.equal((await catalog.get('travel-planner', 'en')).persona.name, 'Travel Planner');
   await assert.rejects(catalog.get('code-mentor', 'ja'), /code-mentor has no ja translation \(it has de\)/);
+});
+
+test('npm run new -- --lang ja <id> writes the translation to do from the original, which the check accepts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-new-lang-'));
+  cpSync(DIR, dir, { recursive: true });
+  const run = (args: string[]) => spawnSync(process.execPath, ['scripts/new.ts', ...args], { encoding: 'utf8', env: { ...process.env, PERSONAS_DIR: dir } });
+  const made = run(['--lang', 'ja', 'code-mentor']);
+  assert.equal(made.status, 0, made.stderr);
+  assert.equal(readPrompt(join(dir, 'ja/code-mentor.md')), readPrompt(join(dir, 'code-mentor.md')));
+  const result = checkPersonaFolder(dir);
+  assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+  assert.ok(result.notes.includes('note: ja: 2 of 2 personas translated'), result.notes.join('\n'));
+  assert.equal(run(['--lang', 'fr', 'code-mentor']).status, 1);
+  assert.equal(run(['--lang', 'ja', 'code-mentor']).status, 1, 'an existing translation is not overwritten');
 });
