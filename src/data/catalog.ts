@@ -19,7 +19,7 @@ export function getCatalog(): Promise<Catalog<PersonaEntry>> {
 }
 
 /** Every persona's translations, by its id, in the order of the configured languages. */
-export function getTranslations(): Promise<Map<string, PersonaEntry[]>> {
+function getTranslations(): Promise<Map<string, PersonaEntry[]>> {
   translations ??= getCollection('personas', (entry) => Boolean(storedLanguage(entry))).then((entries) => {
     const order = (entry: PersonaEntry) => site.settings.languages?.indexOf(storedLanguage(entry)!) ?? 0;
     const byId = new Map<string, PersonaEntry[]>();

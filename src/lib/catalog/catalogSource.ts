@@ -89,7 +89,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * times in the worst case (control characters as \u0000); the largest
  * Pagefind file of the bench's 10,000 personas is 382 KB.
  */
-export const RESPONSE_LIMITS = { index: 64 * 2 ** 20, persona: 8 * 2 ** 20, search: 8 * 2 ** 20 } as const;
+const RESPONSE_LIMITS = { index: 64 * 2 ** 20, persona: 8 * 2 ** 20, search: 8 * 2 ** 20 } as const;
 
 /** How many single-character edits turn one id into another. */
 function editDistance(a: string, b: string): number {

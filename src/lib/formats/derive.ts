@@ -10,11 +10,11 @@ import type { SourcePersona } from './format.ts';
  */
 
 /** The emoji of a persona whose source has none and whose category sets none. */
-export const DEFAULT_EMOJI = '🤖';
+const DEFAULT_EMOJI = '🤖';
 /** The category of a persona whose source and folder give none and whose settings set none. */
-export const DEFAULT_CATEGORY = 'general';
+const DEFAULT_CATEGORY = 'general';
 /** Derived descriptions are cut at a word before this many characters. */
-export const DESCRIPTION_CUT = 160;
+const DESCRIPTION_CUT = 160;
 
 export interface DerivationSettings {
   defaultCategory?: string;

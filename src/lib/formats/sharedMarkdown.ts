@@ -14,7 +14,7 @@ export function markdownSections(text: string): Map<string, string> {
   return new Map([...text.matchAll(SECTION)].map((match) => [match[1], match[0].trimEnd()]));
 }
 
-export function mergeMarkdownSections(existing: string | undefined, personas: readonly ExportPersona[], intro: string): string {
+function mergeMarkdownSections(existing: string | undefined, personas: readonly ExportPersona[], intro: string): string {
   const sections = markdownSections(existing ?? '');
   const rest = existing === undefined ? intro : existing.replace(SECTION, '');
   for (const persona of personas) {
@@ -32,7 +32,7 @@ export function mergeMarkdownSections(existing: string | undefined, personas: re
 const HEADING = /^## (\S+) (.*) \(`([a-z0-9-]+)`\)$/;
 
 /** The personas of a shared markdown file, from its marked sections. */
-export function readMarkdownSections(text: string): SourcePersona[] {
+function readMarkdownSections(text: string): SourcePersona[] {
   return [...markdownSections(text)].map(([id, section]) => {
     // Between the marker lines: heading, blank line, description, blank line, prompt (its line endings kept).
     const inner = section.slice(section.indexOf('\n') + 1, section.lastIndexOf('\n'));

@@ -15,11 +15,11 @@ export const SETTINGS_FILE = 'persona-atlas.json';
 export const LEGACY_LINT_FILE = 'persona-lint.json';
 
 /** The seed's sections (personas/sr-backend.md): an opening paragraph, then these headings. */
-export const DEFAULT_SECTIONS = ['Expertise', 'Communication Style', 'Workflow Patterns', 'Key Principles'];
+const DEFAULT_SECTIONS = ['Expertise', 'Communication Style', 'Workflow Patterns', 'Key Principles'];
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a slug: lowercase letters, digits and hyphens');
 
-export const lintSettingsSchema = z
+const lintSettingsSchema = z
   .strictObject({
     recommendedSections: z
       .union(
@@ -58,7 +58,7 @@ const languageCode = z.string().refine(
   { error: (issue) => `${JSON.stringify(issue.input)} is not a language code such as de, ja or pt-BR` },
 );
 
-export const catalogSettingsSchema = z.strictObject({
+const catalogSettingsSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().trim().min(1).default('Persona Atlas').meta({ description: 'Site title.' }),
   tagline: z.string().trim().min(1).default('System prompts for AI assistants, ready to copy.').meta({ description: 'One line under the title.' }),
