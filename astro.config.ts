@@ -10,6 +10,9 @@ import { staleOutput } from './src/integrations/staleOutput.ts';
 import { siteConfigFromEnv } from './src/lib/site/siteConfig.ts';
 
 const config = siteConfigFromEnv();
+const { languages } = config.settings;
+// Each page's versions in the other languages, as xhtml:link alternates in the sitemap.
+const sitemapLanguages = languages && { defaultLocale: languages[0], locales: Object.fromEntries(languages.map((lang) => [lang, lang])) };
 // Pages a rebuild kept rather than rendered, for the sitemap (src/integrations/pageReuse.ts).
 const keptPages: string[] = [];
 
@@ -28,7 +31,7 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages }), hostingFiles(), cliTarball(), staleOutput()],
+  integrations: [buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages }), hostingFiles(), cliTarball(), staleOutput(languages ?? [])],
   vite: {
     plugins: [tailwindcss(), codeThemeStyles()],
     // Astro empties the output folder first unless told not to; with 10,000

@@ -3,20 +3,41 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog/catalog.ts';
 import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 import { storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
+import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 import { personasToRender } from './pageReuse.ts';
-import { routes, site } from './site.ts';
+import { site } from './site.ts';
 
 export type PersonaEntry = CollectionEntry<'personas'>;
 
-let catalog: Promise<Catalog<PersonaEntry>> | undefined;
+const catalogs = new Map<string, Promise<Catalog<PersonaEntry>>>();
 
 let translations: Promise<Map<string, PersonaEntry[]>> | undefined;
 
-/** The catalog of the default language's personas, built once per build and shared by every page. */
-export function getCatalog(): Promise<Catalog<PersonaEntry>> {
-  catalog ??= getCollection('personas', (entry) => !storedLanguage(entry)).then((entries) => buildCatalog(entries, site.settings));
+/**
+ * The catalog as a language's pages list it, built once per build and shared
+ * by every page: each persona by its translation into that language, or as
+ * written when it has none. Without a language, the default language's.
+ */
+export function getCatalog(lang: string = DEFAULT_LANGUAGE): Promise<Catalog<PersonaEntry>> {
+  let catalog = catalogs.get(lang);
+  if (!catalog) {
+    const originals = getCollection('personas', (entry) => !storedLanguage(entry));
+    catalog =
+      lang === DEFAULT_LANGUAGE
+        ? originals.then((entries) => buildCatalog(entries, site.settings))
+        : Promise.all([originals, getTranslations()]).then(([entries, byId]) =>
+            buildCatalog(
+              entries.map((entry) => byId.get(entry.data.id)?.find((translation) => storedLanguage(translation) === lang) ?? entry),
+              site.settings,
+            ),
+          );
+    catalogs.set(lang, catalog);
+  }
   return catalog;
 }
+
+/** The language a persona entry is written in. */
+export const languageOfEntry = (entry: PersonaEntry) => storedLanguage(entry) ?? DEFAULT_LANGUAGE;
 
 /** Every persona's translations, by its id, in the order of the configured languages. */
 function getTranslations(): Promise<Map<string, PersonaEntry[]>> {
@@ -61,36 +82,38 @@ export async function personaFileOf(entry: PersonaEntry) {
 /** Word and token counts, computed when the file was loaded. */
 export const insightsOf = storedInsights;
 
-/** Absolute URLs of a persona's page and data files. */
-export function personaUrls(id: string) {
+/** Absolute URLs of a persona's page and data files, in a language (its translation's) or the default one. */
+export function personaUrls(id: string, lang?: string) {
+  const local = localeOf(lang).routes;
   const absolute = (path: string) => new URL(path, site.site).href;
-  return {
-    page: absolute(routes.persona(id)),
-    markdown: absolute(routes.personaMarkdown(id)),
-    json: absolute(routes.personaJson(id)),
-  };
+  return { page: absolute(local.persona(id)), markdown: absolute(local.localMarkdown(id)), json: absolute(local.localJson(id)) };
 }
 
 /** A translation entry's language. */
 export const storedLanguageOf = (entry: PersonaEntry) => storedLanguage(entry)!;
 
+/** The languages a persona's page exists in, the default first: its own and its translations'. */
+export async function pageLanguagesOf(id: string): Promise<string[]> {
+  const translated = new Set(((await getTranslations()).get(id) ?? []).map(storedLanguageOf));
+  return LANGUAGES.filter((lang) => lang === DEFAULT_LANGUAGE || translated.has(lang));
+}
+
 /** getStaticPaths for the routes with one file per translation (its JSON, its raw file). */
 export async function translationPaths() {
-  return [...(await getTranslations()).values()].flat().map((entry) => ({ params: { lang: storedLanguageOf(entry), id: entry.data.id }, props: { entry } }));
+  const render = await toRender();
+  return [...(await getTranslations()).values()]
+    .flat()
+    .filter((entry) => render.has(entry.id))
+    .map((entry) => ({ params: { lang: storedLanguageOf(entry), id: entry.data.id }, props: { entry } }));
 }
 
 /** A persona's translations as the API lists them, in a catalog with several languages (else undefined). */
 export async function apiTranslations(entry: PersonaEntry) {
   if (!site.settings.languages) return undefined;
-  const absolute = (path: string) => new URL(path, site.site).href;
   return ((await getTranslations()).get(entry.data.id) ?? []).map((translation) => {
     const lang = storedLanguageOf(translation);
-    return {
-      lang,
-      name: translation.data.name,
-      description: translation.data.description,
-      urls: { markdown: absolute(routes.translationMarkdown(lang, entry.data.id)), json: absolute(routes.translationJson(lang, entry.data.id)) },
-    };
+    const { page, markdown, json } = personaUrls(entry.data.id, lang);
+    return { lang, name: translation.data.name, description: translation.data.description, urls: { page, markdown, json } };
   });
 }
 
@@ -100,14 +123,34 @@ export function editUrl(entry: PersonaEntry): string | undefined {
   return `${site.repoUrl}/edit/${site.repoBranch}/${entry.filePath}`;
 }
 
-let toRender: Promise<Set<string>> | undefined;
+let rendered: Promise<Set<string>> | undefined;
 
-/**
- * getStaticPaths for every route that has one file per persona: the personas
- * whose files changed since the last build (src/data/pageReuse.ts).
- */
+/** The entries (originals and translations) whose files changed since the last build (src/data/pageReuse.ts). */
+function toRender(): Promise<Set<string>> {
+  rendered ??= Promise.all([Promise.all(LANGUAGES.map((lang) => getCatalog(lang))), getTranslations()]).then(([catalogs, byId]) =>
+    personasToRender(
+      LANGUAGES.map((lang, index) => ({ lang, catalog: catalogs[index] })),
+      byId,
+    ),
+  );
+  return rendered;
+}
+
+/** getStaticPaths for the default language's routes with one file per persona (its JSON, its raw file). */
 export async function personaPaths() {
-  toRender ??= Promise.all([getCatalog(), getTranslations()]).then(([catalog, translations]) => personasToRender(catalog, translations));
-  const [{ personas }, render] = await Promise.all([getCatalog(), toRender]);
+  const [{ personas }, render] = await Promise.all([getCatalog(), toRender()]);
   return personas.filter((entry) => render.has(entry.id)).map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
+}
+
+/** getStaticPaths for persona pages: every persona in the default language, its translations in theirs. */
+export async function personaPagePaths() {
+  const render = await toRender();
+  const pages = await Promise.all(
+    LANGUAGES.map(async (lang) =>
+      (await getCatalog(lang)).personas
+        .filter((entry) => languageOfEntry(entry) === lang && render.has(entry.id))
+        .map((entry) => ({ params: { lang: langParam(lang), id: entry.data.id }, props: { entry } })),
+    ),
+  );
+  return pages.flat();
 }

@@ -6,7 +6,7 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { readRecord, writeRecord } from '../lib/build/buildRecords.ts';
 import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
-import { storedInsights } from '../loaders/personaLoader.ts';
+import { storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import type { PersonaEntry } from './catalog.ts';
 import { site } from './site.ts';
 
@@ -39,19 +39,22 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
  * the others are kept from the last build (src/lib/build/pageReuse.ts). Kept files
  * get this build's time, so the sweep of stale output leaves them.
  */
-export function personasToRender(catalog: Catalog<PersonaEntry>, translations: Map<string, PersonaEntry[]>): Set<string> {
-  const ids = catalog.personas.map((entry) => entry.id);
-  if (!settings) return new Set(ids);
+export function personasToRender(languages: Array<{ lang: string; catalog: Catalog<PersonaEntry> }>, translations: Map<string, PersonaEntry[]>): Set<string> {
+  // A language's pages are its translations; the default language's, every original.
+  const pages = languages.flatMap(({ lang, catalog }, index) =>
+    catalog.personas.filter((entry) => (index === 0 ? !storedLanguage(entry) : storedLanguage(entry) === lang)).map((entry) => ({ entry, catalog, lang: index === 0 ? undefined : lang })),
+  );
+  if (!settings) return new Set(pages.map(({ entry }) => entry.id));
   const { code, outDir, recordFile } = settings;
   const previous = readRecord<ReuseRecord>(recordFile);
   const sameCode = previous?.code === code;
   const record: ReuseRecord = { code, inputs: {}, kept: [] };
   const render = new Set<string>();
   const now = new Date();
-  for (const entry of catalog.personas) {
+  for (const { entry, catalog, lang } of pages) {
     const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [])).digest('hex');
     record.inputs[entry.id] = digest;
-    const files = personaFiles(entry.id).map((file) => join(outDir, file));
+    const files = personaFiles(entry.data.id, lang).map((file) => join(outDir, file));
     if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {
       for (const file of files) utimesSync(file, now, now);
       record.kept.push(entry.id);

@@ -3,18 +3,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Kept for the search index step, which manages its own files (src/lib/build/searchIndex.ts). */
-const MANAGED_ELSEWHERE = new Set(['pagefind']);
-
-/** Deletes files the build did not write (older than its start) and folders left empty; true when `dir` ends up empty. */
-function sweep(dir: string, startedMs: number, top = false): boolean {
+/**
+ * Deletes files the build did not write (older than its start) and folders
+ * left empty; true when `dir` ends up empty. `kept` are folders (relative to
+ * `dir`) the search index step manages itself (src/lib/build/searchIndex.ts).
+ */
+function sweep(dir: string, startedMs: number, kept: Set<string>, relative = ''): boolean {
   let empty = true;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (top && MANAGED_ELSEWHERE.has(entry.name)) {
+    if (kept.has(`${relative}${entry.name}`)) {
       empty = false;
     } else if (entry.isDirectory()) {
-      if (sweep(path, startedMs)) rmdirSync(path);
+      if (sweep(path, startedMs, kept, `${relative}${entry.name}/`)) rmdirSync(path);
       else empty = false;
     } else if (statSync(path).mtimeMs < startedMs) {
       unlinkSync(path);
@@ -32,7 +33,9 @@ function sweep(dir: string, startedMs: number, top = false): boolean {
  * files it keeps (which get its time, see src/data/pageReuse.ts); this removes
  * what it neither wrote nor kept, such as the pages of a deleted persona.
  */
-export function staleOutput(): AstroIntegration {
+export function staleOutput(languages: readonly string[]): AstroIntegration {
+  // pagefind/ and each other language's <lang>/pagefind/: a language taken out of the settings loses its index.
+  const kept = new Set(['pagefind', ...languages.slice(1).map((lang) => `${lang}/pagefind`)]);
   let startedMs = 0;
   return {
     name: 'persona-atlas:stale-output',
@@ -42,7 +45,7 @@ export function staleOutput(): AstroIntegration {
         startedMs = Date.now() - 1000;
       },
       'astro:build:done': ({ dir }) => {
-        sweep(fileURLToPath(dir), startedMs, true);
+        sweep(fileURLToPath(dir), startedMs, kept);
       },
     },
   };

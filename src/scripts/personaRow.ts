@@ -2,10 +2,9 @@
 // filled in from the persona's JSON. The set page lists the set and a shared
 // set with it.
 
-import { withBase } from '../lib/site/urls.ts';
 import { fetchPersona } from './personaJson.ts';
-
-const base = import.meta.env.BASE_URL;
+import { withBase } from '../lib/site/urls.ts';
+import { isDefaultLanguage, routes, t } from './pageLocale.ts';
 
 /** The row, and whether the catalog has the persona (false once its JSON is missing). */
 export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElement; found: Promise<boolean> } {
@@ -14,14 +13,15 @@ export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElem
   row.innerHTML =
     '<span class="text-2xl leading-none" aria-hidden="true"></span><div class="min-w-0 flex-1"><a class="font-semibold"></a><p class="text-sm text-muted"></p></div>';
   const link = row.querySelector('a')!;
-  link.href = withBase(base, `/personas/${id}/`);
+  link.href = routes.persona(id);
   link.textContent = id;
   let label: HTMLElement | undefined;
   if (onRemove) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'rounded-lg border border-border px-2.5 py-1 text-sm hover:border-accent';
-    button.innerHTML = 'Remove<span class="sr-only"></span>';
+    button.textContent = t('selection.remove');
+    button.append(Object.assign(document.createElement('span'), { className: 'sr-only' }));
     label = button.querySelector<HTMLElement>('.sr-only')!;
     label.textContent = ` ${id}`;
     button.addEventListener('click', onRemove);
@@ -29,6 +29,11 @@ export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElem
   }
   const found = fetchPersona(id).then(
     (persona) => {
+      // A persona this language has no translation of is shown, and linked, in the default language.
+      if (!isDefaultLanguage && !persona.translated) {
+        link.href = withBase(import.meta.env.BASE_URL, `/personas/${id}/`);
+        link.lang = row.querySelector('p')!.lang = document.documentElement.dataset.defaultLang!;
+      }
       row.querySelector('span')!.textContent = persona.emoji;
       link.textContent = persona.name;
       if (label) label.textContent = ` ${persona.name}`;
@@ -36,7 +41,7 @@ export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElem
       return true;
     },
     () => {
-      row.querySelector('p')!.textContent = 'Not in this catalog.';
+      row.querySelector('p')!.textContent = t('selection.notFound');
       return false;
     },
   );

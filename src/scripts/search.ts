@@ -4,6 +4,7 @@
 import type { SearchFilterName } from '../lib/catalog/catalog.ts';
 import { searchPartPath } from '../lib/build/searchParts.ts';
 import { withBase } from '../lib/site/urls.ts';
+import { isDefaultLanguage, pageLanguage } from './pageLocale.ts';
 
 export type SearchFilters = Partial<Record<SearchFilterName, string>>;
 
@@ -13,6 +14,8 @@ export interface SearchHit {
   name: string;
   emoji: string;
   category: string;
+  /** The language the persona's page is written in: another language's search lists untranslated originals. */
+  lang: string;
   /** Pagefind's excerpt: escaped text with <mark> around matches. */
   excerpt: string;
 }
@@ -39,11 +42,14 @@ let engine: Promise<Pagefind> | undefined;
 /** How many index parts the site has (see src/lib/build/searchParts.ts), as the page says. */
 const partCount = () => Number(document.querySelector<HTMLElement>('[data-search-parts]')?.dataset.searchParts ?? 1);
 
+// Each language has its own index: its translations and the originals it lists untranslated.
+const language = isDefaultLanguage ? undefined : pageLanguage;
+
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
-    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}${searchPartPath(0)}pagefind.js`);
+    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}${searchPartPath(0, language)}pagefind.js`);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    for (let part = 1; part < partCount(); part++) await pagefind.mergeIndex(`${base}${searchPartPath(part)}`, { baseUrl: base });
+    for (let part = 1; part < partCount(); part++) await pagefind.mergeIndex(`${base}${searchPartPath(part, language)}`, { baseUrl: base });
     await pagefind.init();
     return pagefind;
   })();
@@ -71,7 +77,7 @@ export async function searchPersonas(query: string, filters: SearchFilters, offs
   const hits = await Promise.all(
     results.slice(offset, offset + limit).map(async (result) => {
       const { url, excerpt, meta } = await result.data();
-      return { id: meta.id ?? '', url, excerpt, name: meta.title ?? url, emoji: meta.emoji ?? '', category: meta.category ?? '' };
+      return { id: meta.id ?? '', url, excerpt, name: meta.title ?? url, emoji: meta.emoji ?? '', category: meta.category ?? '', lang: meta.lang ?? pageLanguage };
     }),
   );
   return { total: results.length, hits };
@@ -85,8 +91,4 @@ export function latestOnly<A extends unknown[], R>(run: (...args: A) => Promise<
     const value = await run(...args);
     return { stale: mine !== ticket, value };
   };
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

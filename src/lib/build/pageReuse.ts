@@ -28,9 +28,9 @@ export interface ReuseRecord {
 export const pendingRecordFile = (recordFile: string) => `${recordFile}.next`;
 
 /** A persona's files that routes with one file per persona write, relative to the output folder. */
-export function personaFiles(id: string): string[] {
-  const paths = createRoutes('/');
-  return [`${paths.persona(id)}index.html`, paths.personaMarkdown(id), paths.personaJson(id)].map((path) => path.slice(1));
+export function personaFiles(id: string, lang?: string): string[] {
+  const paths = createRoutes('/', lang);
+  return [`${paths.persona(id)}index.html`, paths.localMarkdown(id), paths.localJson(id)].map((path) => path.slice(1));
 }
 
 function filesUnder(dir: string): string[] {

@@ -12,17 +12,30 @@ import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts'
  * one Pagefind run after another so memory holds one part at a time. A
  * rebuild re-indexes only the parts whose pages changed.
  *
+ * Each language has an index of its own (Pagefind's stemming is per
+ * language): the default language's at pagefind/, another's at
+ * <lang>/pagefind/, holding its translations and, for the personas it has no
+ * translation of, the original pages its lists show.
+ *
  * It runs Pagefind's command line rather than its Node API: on the same
  * 10,000 persona pages the CLI took 34–41 s and the Node API's service mode
  * 51 s, for identical output.
  */
-const PAGEFIND_ARGS = ['--glob', 'personas/*/index.html', '--force-language', 'en'];
+const pagefindArgs = (lang: string, glob = 'personas/*/index.html') => ['--glob', glob, '--force-language', lang];
+/** A staged part holds personas/ and, for another language, <lang>/personas/ too. */
+const STAGED_GLOB = '{personas,*/personas}/*/index.html';
 
 export interface SearchIndexReport {
   pages: number;
   parts: number;
   rebuilt: number[];
   reused: number[];
+}
+
+/** A page to index: where it is in the output folder, and its path (and so URL) in the index. */
+interface IndexedPage {
+  file: string;
+  path: string;
 }
 
 interface Manifest {
@@ -65,8 +78,8 @@ function fileReader(): (path: string) => Buffer {
   };
 }
 
-async function runPagefind(site: string, output: string): Promise<void> {
-  const args = [pagefindCli(), '--site', site, ...PAGEFIND_ARGS, '--output-path', output];
+async function runPagefind(site: string, output: string, args: string[]): Promise<void> {
+  args = [pagefindCli(), '--site', site, ...args, '--output-path', output];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);
@@ -89,60 +102,83 @@ function replacePart(fresh: string, target: string): void {
   rmSync(fresh, { recursive: true, force: true });
 }
 
+/** The ids of the persona pages in a folder of the output (personas/ or <lang>/personas/). */
+function pageIds(personasDir: string): string[] {
+  if (!existsSync(personasDir)) return [];
+  return readdirSync(personasDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(personasDir, entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /**
- * Indexes `outDir`'s persona pages into `outDir/pagefind/`. The parts stay in
- * the output folder between builds (the site build leaves pagefind/ alone,
- * see src/integrations/staleOutput.ts); `cacheRoot` keeps each part's digest,
- * and a part whose pages did not change is left as it is.
+ * Indexes `outDir`'s persona pages into `outDir/pagefind/`, and each other
+ * language's into `outDir/<lang>/pagefind/`. The parts stay in the output
+ * folder between builds (the site build leaves them alone, see
+ * src/integrations/staleOutput.ts); `cacheRoot` keeps each part's digest, and
+ * a part whose pages did not change is left as it is.
  */
-export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesPerPart: number): Promise<SearchIndexReport> {
+export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesPerPart: number, languages: readonly string[]): Promise<Map<string, SearchIndexReport>> {
   const site = resolve(outDir);
-  const personasDir = join(site, 'personas');
-  const ids = existsSync(personasDir)
-    ? readdirSync(personasDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(personasDir, entry.name, 'index.html')))
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const ids = pageIds(join(site, 'personas'));
   if (ids.length === 0) throw new Error(`No persona pages to index in ${outDir}/personas/`);
+  const reports = new Map<string, SearchIndexReport>();
+  for (const [index, lang] of languages.entries()) {
+    const other = index > 0 ? lang : undefined;
+    const translated = new Set(other ? pageIds(join(site, other, 'personas')) : []);
+    const pages = ids.map((id) => {
+      const path = translated.has(id) ? `${other}/personas/${id}/index.html` : `personas/${id}/index.html`;
+      return { id, page: { file: join(site, path), path } };
+    });
+    reports.set(lang, await indexLanguage(site, recordFileFor(cacheRoot, join(site, other ?? '')), pagesPerPart, pages, lang, other));
+  }
+  return reports;
+}
 
-  const manifestFile = recordFileFor(cacheRoot, site);
+async function indexLanguage(
+  site: string,
+  manifestFile: string,
+  pagesPerPart: number,
+  pages: Array<{ id: string; page: IndexedPage }>,
+  lang: string,
+  folder: string | undefined,
+): Promise<SearchIndexReport> {
   const previous = readRecord<Manifest>(manifestFile) ?? { digests: [] };
-  const parts = searchPartCount(ids.length, pagesPerPart);
-  const members = Array.from({ length: parts }, () => [] as string[]);
-  for (const id of ids) members[searchPartOf(id, parts)].push(id);
+  const parts = searchPartCount(pages.length, pagesPerPart);
+  const members = Array.from({ length: parts }, () => [] as IndexedPage[]);
+  for (const { id, page } of pages) members[searchPartOf(id, parts)].push(page);
 
-  const report: SearchIndexReport = { pages: ids.length, parts, rebuilt: [], reused: [] };
+  const report: SearchIndexReport = { pages: pages.length, parts, rebuilt: [], reused: [] };
   const digests: string[] = [];
   const version = pagefindVersion();
   const read = fileReader();
-  for (const [part, partIds] of members.entries()) {
-    const digest = createHash('sha1').update(`${version} ${PAGEFIND_ARGS.join(' ')} ${parts}\n`);
-    for (const id of partIds) {
-      digest.update(`${id}\0`);
-      for (const text of indexedText(read(join(personasDir, id, 'index.html')))) digest.update(text);
+  for (const [part, partPages] of members.entries()) {
+    const digest = createHash('sha1').update(`${version} ${pagefindArgs(lang).join(' ')} ${parts}\n`);
+    for (const page of partPages) {
+      digest.update(`${page.path}\0`);
+      for (const text of indexedText(read(page.file))) digest.update(text);
     }
     digests.push(digest.digest('hex'));
-    const target = join(site, searchPartPath(part));
+    const target = join(site, searchPartPath(part, folder));
     if (previous.digests[part] === digests[part] && existsSync(join(target, 'pagefind-entry.json'))) {
       report.reused.push(part);
       continue;
     }
     const fresh = join(site, `.pagefind-part-${part}`);
     rmSync(fresh, { recursive: true, force: true });
-    if (parts === 1) {
-      await runPagefind(site, fresh);
+    if (parts === 1 && !folder) {
+      await runPagefind(site, fresh, pagefindArgs(lang));
     } else {
       // Pagefind takes a folder and a glob, so a part's pages are linked into a
       // folder of their own, inside the output folder so the links never cross file systems.
       const stage = join(site, `.pagefind-stage-${part}`);
       rmSync(stage, { recursive: true, force: true });
       try {
-        for (const id of partIds) {
-          mkdirSync(join(stage, 'personas', id), { recursive: true });
-          linkSync(join(personasDir, id, 'index.html'), join(stage, 'personas', id, 'index.html'));
+        for (const page of partPages) {
+          mkdirSync(join(stage, page.path, '..'), { recursive: true });
+          linkSync(page.file, join(stage, page.path));
         }
-        await runPagefind(stage, fresh);
+        await runPagefind(stage, fresh, pagefindArgs(lang, STAGED_GLOB));
       } finally {
         rmSync(stage, { recursive: true, force: true });
       }
@@ -150,7 +186,7 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
     replacePart(fresh, target);
     report.rebuilt.push(part);
   }
-  for (let stale = parts; existsSync(join(site, searchPartPath(stale))); stale++) rmSync(join(site, searchPartPath(stale)), { recursive: true });
+  for (let stale = parts; existsSync(join(site, searchPartPath(stale, folder))); stale++) rmSync(join(site, searchPartPath(stale, folder)), { recursive: true });
 
   writeRecord(manifestFile, { digests } satisfies Manifest);
   return report;

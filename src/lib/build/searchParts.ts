@@ -32,7 +32,11 @@ export function searchPartOf(id: string, parts: number): number {
   return (hash >>> 0) % parts;
 }
 
-/** Where a part's index lives, relative to the site root: the first part is Pagefind's usual bundle. */
-export function searchPartPath(part: number): string {
-  return part === 0 ? 'pagefind/' : `pagefind/part-${part}/`;
+/**
+ * Where a part's index lives, relative to the site root: the first part is
+ * Pagefind's usual bundle; a language other than the default has its own, under /<lang>/.
+ */
+export function searchPartPath(part: number, lang?: string): string {
+  const bundle = lang ? `${lang}/pagefind/` : 'pagefind/';
+  return part === 0 ? bundle : `${bundle}part-${part}/`;
 }

@@ -183,20 +183,24 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
     }));
   const list = async () => (await readIndex()).personas;
 
-  let indexSearch: Promise<IndexSearch | string> | undefined;
-  const openSearch = () =>
-    (indexSearch ??= (async () => {
-      const client = options.pagefindClient?.();
-      if (!client) return 'this command line carries no search client';
-      const reader: CatalogFileReader = (path) => read(path, RESPONSE_LIMITS.search);
-      try {
-        return await openIndexSearch(reader, (await readIndex()).searchParts, client);
-      } catch (error) {
-        if (error instanceof IncompatibleIndex) return error.message;
-        if (error instanceof CatalogUnavailable) throw broken('search index', error.message);
-        throw error;
-      }
-    })());
+  // One index per language: the default language's at pagefind/, another's at <lang>/pagefind/.
+  const indexSearches = new Map<string | undefined, Promise<IndexSearch | string>>();
+  const openSearch = (lang: string | undefined) => {
+    if (!indexSearches.has(lang)) indexSearches.set(lang, openLanguageSearch(lang));
+    return indexSearches.get(lang)!;
+  };
+  const openLanguageSearch = async (lang: string | undefined): Promise<IndexSearch | string> => {
+    const client = options.pagefindClient?.();
+    if (!client) return 'this command line carries no search client';
+    const reader: CatalogFileReader = (path) => read(path, RESPONSE_LIMITS.search);
+    try {
+      return await openIndexSearch(reader, (await readIndex()).searchParts, client, lang);
+    } catch (error) {
+      if (error instanceof IncompatibleIndex) return error.message;
+      if (error instanceof CatalogUnavailable) throw broken('search index', error.message);
+      throw error;
+    }
+  };
 
   return {
     location,
@@ -222,18 +226,19 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
     },
     async search(query, { limit, lang, ...filters }) {
       const { personas, languages, translated } = await readIndex();
-      if (lang !== undefined && lang !== languages[0]) {
-        // No index per language yet: the language's list (translations, else originals) is searched by its metadata.
-        const listed = personas.map((persona) => ({ ...persona, ...translated.get(persona.id)?.find((t) => t.lang === lang) }));
-        const matches = searchPersonas(listed, query, filters).map(({ lang: _, ...persona }) => persona);
-        return { total: matches.length, personas: matches.slice(0, limit), note: `${location}: no ${lang} search index; searching names, tags and descriptions as ${lang} lists them` };
-      }
-      const engine = await openSearch();
+      // A language the catalog does not have lists the originals, as its default language does.
+      const other = lang !== undefined && lang !== languages[0] && languages.includes(lang) ? lang : undefined;
+      // The personas as the language lists them: their translations, else the originals.
+      const listed = personas.map((persona) => {
+        const translation = other && translated.get(persona.id)?.find((t) => t.lang === other);
+        return translation ? { ...persona, name: translation.name, description: translation.description } : persona;
+      });
+      const engine = await openSearch(other);
       if (typeof engine === 'string') {
-        const matches = searchPersonas(personas, query, filters);
+        const matches = searchPersonas(listed, query, filters);
         return { total: matches.length, personas: matches.slice(0, limit), note: `${location}: ${engine}; searching names, tags and descriptions only` };
       }
-      const byId = new Map(personas.map((persona) => [persona.id, persona]));
+      const byId = new Map(listed.map((persona) => [persona.id, persona]));
       const wanted = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>;
       const { total, ids } = await engine.search(query, wanted, limit);
       return { total, personas: ids.flatMap((id) => byId.get(id) ?? []) };

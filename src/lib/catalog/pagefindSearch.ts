@@ -85,10 +85,10 @@ export interface IndexSearch {
   search(query: string, filters: Record<string, string>, limit: number): Promise<{ total: number; ids: string[] }>;
 }
 
-/** Opens the catalog's index (all its parts, merged as the browser merges them). */
-export async function openIndexSearch(read: CatalogFileReader, parts: number, client: PagefindClient): Promise<IndexSearch> {
+/** Opens the catalog's index (all its parts, merged as the browser merges them); with `lang`, that language's own. */
+export async function openIndexSearch(read: CatalogFileReader, parts: number, client: PagefindClient, lang?: string): Promise<IndexSearch> {
   const wasm = new Map<string, Uint8Array>();
-  for (let part = 0; part < parts; part++) for (const [path, code] of await checkedWasm(read, client, searchPartPath(part))) wasm.set(path, code);
+  for (let part = 0; part < parts; part++) for (const [path, code] of await checkedWasm(read, client, searchPartPath(part, lang))) wasm.set(path, code);
 
   // Pagefind logs a failed fetch and carries on; the first failure is kept and thrown once the call returns.
   let failure: unknown;
@@ -114,8 +114,8 @@ export async function openIndexSearch(read: CatalogFileReader, parts: number, cl
   };
 
   const pagefind = (await import(pathToFileURL(client.module).href)) as { createInstance(options: Record<string, unknown>): PagefindInstance };
-  const instance = pagefind.createInstance({ basePath: `${origin}/${searchPartPath(0)}` });
-  for (let part = 1; part < parts; part++) await settled(instance.mergeIndex(`${origin}/${searchPartPath(part)}`));
+  const instance = pagefind.createInstance({ basePath: `${origin}/${searchPartPath(0, lang)}` });
+  for (let part = 1; part < parts; part++) await settled(instance.mergeIndex(`${origin}/${searchPartPath(part, lang)}`));
   await settled(instance.init());
   return {
     async search(query, filters, limit) {

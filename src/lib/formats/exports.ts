@@ -7,7 +7,7 @@ import * as codex from './codex.ts';
 import * as continueDev from './continueDev.ts';
 import * as copilot from './copilot.ts';
 import * as cursor from './cursor.ts';
-import { EXPORT_GROUPS, type ExportFile, type ExportPersona, type ExportTarget, type SharedFileTarget } from './format.ts';
+import { EXPORT_GROUPS, type ExportFile, type ExportGroup, type ExportPersona, type ExportTarget, type SharedFileTarget } from './format.ts';
 import * as geminiCli from './geminiCli.ts';
 import * as kimiCode from './kimiCode.ts';
 import * as kiro from './kiro.ts';
@@ -65,8 +65,8 @@ export function exportPersonaOf(persona: Omit<ExportPersona, 'prompt'>, prompt: 
 }
 
 /** The targets under their group titles, in registry order, as pages list them. */
-export function targetsByGroup(): Array<{ title: string; targets: ExportTarget[] }> {
-  return Object.entries(EXPORT_GROUPS).map(([group, title]) => ({ title, targets: EXPORT_TARGETS.filter((t) => t.group === group) }));
+export function targetsByGroup(): Array<{ group: ExportGroup; title: string; targets: ExportTarget[] }> {
+  return (Object.entries(EXPORT_GROUPS) as Array<[ExportGroup, string]>).map(([group, title]) => ({ group, title, targets: EXPORT_TARGETS.filter((t) => t.group === group) }));
 }
 
 /** The target with this id, if there is one. */

@@ -21,9 +21,11 @@ export function promptInsights(prompt: string): PromptInsights {
   };
 }
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const full = new Intl.NumberFormat('en');
+const formats = new Map<string, Intl.NumberFormat>();
 
-/** "1.2K" for cards, "1,234" for detail: both from one place. */
-export const formatCount = (value: number, style: 'compact' | 'full' = 'full') =>
-  (style === 'compact' ? compact : full).format(value);
+/** "1.2K" for cards, "1,234" for detail, as the page's language writes numbers: both from one place. */
+export function formatCount(value: number, style: 'compact' | 'full' = 'full', lang = 'en'): string {
+  const key = `${lang} ${style}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(lang, style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : {}));
+  return formats.get(key)!.format(value);
+}

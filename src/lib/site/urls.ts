@@ -6,23 +6,42 @@ export function withBase(base: string, path: string): string {
   return `${prefix}/${path.replace(/^\/+/, '')}`;
 }
 
-export function createRoutes(base: string) {
+/**
+ * A page's path in another language: the language prefix (/de) of `path`,
+ * if any, swapped for `lang`'s (none for the default language).
+ */
+export function pageInLanguage(base: string, path: string, languages: readonly string[], lang: string | undefined): string {
+  const prefix = withBase(base, '/');
+  let rest = path.startsWith(prefix) ? path.slice(prefix.length) : path.replace(/^\/+/, '');
+  const first = rest.split('/')[0];
+  if (languages.includes(first)) rest = rest.slice(first.length + 1);
+  return withBase(base, lang ? `/${lang}/${rest}` : `/${rest}`);
+}
+
+/**
+ * The site's URLs. Pages of a language other than the default live under
+ * /<lang>/ (`lang` here); data files, feeds and assets are shared by every language.
+ */
+export function createRoutes(base: string, lang?: string) {
   const to = (path: string) => withBase(base, path);
+  const page = (path: string) => to(lang ? `/${lang}${path}` : path);
   return {
-    home: () => to('/'),
-    homeBySize: () => to('/by-size/'),
-    feed: () => to('/feed.xml'),
+    home: () => page('/'),
+    homeBySize: () => page('/by-size/'),
+    feed: () => page('/feed.xml'),
     apiIndex: () => to('/api/personas.json'),
     personaJson: (id: string) => to(`/api/personas/${id}.json`),
     personaMarkdown: (id: string) => to(`/personas/${id}.md`),
-    translationJson: (lang: string, id: string) => to(`/${lang}/api/personas/${id}.json`),
-    translationMarkdown: (lang: string, id: string) => to(`/${lang}/personas/${id}.md`),
-    search: () => to('/search/'),
-    selection: () => to('/selection/'),
-    persona: (id: string) => to(`/personas/${id}/`),
-    facetIndex: (kind: FacetKindName) => to(`/${kind}/`),
-    facet: (kind: FacetKindName, slug: string, page = 1) =>
-      to(page > 1 ? `/${kind}/${slug}/${page}/` : `/${kind}/${slug}/`),
+    search: () => page('/search/'),
+    selection: () => page('/selection/'),
+    persona: (id: string) => page(`/personas/${id}/`),
+    facetIndex: (kind: FacetKindName) => page(`/${kind}/`),
+    facet: (kind: FacetKindName, slug: string, number = 1) =>
+      page(number > 1 ? `/${kind}/${slug}/${number}/` : `/${kind}/${slug}/`),
+    /** The persona's own file and JSON in this language (its translation's, outside the default language). */
+    localMarkdown: (id: string) => page(`/personas/${id}.md`),
+    localJson: (id: string) => to(lang ? `/${lang}/api/personas/${id}.json` : `/api/personas/${id}.json`),
+    searchBundle: () => page('/pagefind/'),
     asset: (path: string) => to(path),
   };
 }

@@ -19,6 +19,8 @@ export const SITES = {
   collection: { personasDir: 'tests/fixtures/collection', outDir: '.cache/e2e/collection', port: 4403, base: '/', repoUrl: '', searchPartPages: '' },
   /** Originals in English with translations to German, Japanese and Arabic, under a subpath. */
   languages: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages', port: 4404, base: '/atlas', repoUrl: '', searchPartPages: '' },
+  /** The same catalog at the domain root. */
+  languagesAtRoot: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages-root', port: 4405, base: '/', repoUrl: '', searchPartPages: '' },
 } as const;
 
 export type SiteName = keyof typeof SITES;

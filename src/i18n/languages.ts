@@ -1,0 +1,25 @@
+/**
+ * The languages of a site: its configured languages, the default first, or
+ * one language when a catalog names none (then every URL is as it always was).
+ */
+
+/** The language of a catalog that names no languages. */
+export const SINGLE_LANGUAGE = 'en';
+
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** 'rtl' for scripts written right to left (Arabic, Hebrew, Persian, Urdu…), else 'ltr'. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(lang);
+  const script = locale.maximize().script;
+  return RIGHT_TO_LEFT.has(locale.language) || script === 'Arab' || script === 'Hebr' || script === 'Thaa' || script === 'Syrc' ? 'rtl' : 'ltr';
+}
+
+/** A language's name in another language ("Deutsch" in German, "German" in English). */
+export function languageName(lang: string, inLanguage: string = lang): string {
+  try {
+    return new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
