@@ -98,3 +98,26 @@ export function writeSyntheticPersonas(dir: string, count: number, seed = 42): s
     return path;
   });
 }
+
+/** The bench's other languages: German, Japanese and Arabic (right to left). */
+export const BENCH_LANGUAGES = ['de', 'ja', 'ar'];
+
+/**
+ * Makes the catalog in `dir` multilingual: persona-atlas.json names English
+ * and BENCH_LANGUAGES, and the first `perLanguage` personas get a
+ * translation in each (`<lang>/<id>.md`: its own name, description and
+ * prompt, the rest inherited), with words drawn like the originals'.
+ */
+export function writeSyntheticTranslations(dir: string, perLanguage: number, seed = 7): void {
+  writeFileSync(join(dir, 'persona-atlas.json'), `${JSON.stringify({ languages: ['en', ...BENCH_LANGUAGES] })}\n`);
+  const rand = random(seed);
+  for (const lang of BENCH_LANGUAGES) {
+    mkdirSync(join(dir, lang), { recursive: true });
+    for (let index = 0; index < perLanguage; index++) {
+      const id = `persona-${String(index).padStart(5, '0')}`;
+      const role = `${pick(rand, FIELDS)} ${pick(rand, ROLES)}`;
+      const frontmatter = ['---', `id: ${id}`, `name: ${role} ${index} (${lang})`, `description: ${role} ${lang} ${index}, who ${sentence(rand, 8).toLowerCase()}`, '---'].join('\n');
+      writeFileSync(join(dir, lang, `${id}.md`), `${frontmatter}\n${body(rand, role)}`);
+    }
+  }
+}

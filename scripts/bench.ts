@@ -2,6 +2,8 @@
 // build (PERSONAS_DIR, search index included) and prints what it costs; at
 // 10,000, when Debian's hugo is installed, it also builds the same files with
 // Hugo + Pagefind and prints our time and memory as ratios to that peer.
+// --translations 1000 makes each catalog multilingual: 1,000 translations in
+// each of German, Japanese and Arabic (bench/syntheticPersonas.ts).
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,12 +14,13 @@ import { measureCliSearch } from '../bench/cliSearch.ts';
 import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
 import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
-import { BENCH_QUERIES, writeSyntheticPersonas } from '../bench/syntheticPersonas.ts';
+import { BENCH_LANGUAGES, BENCH_QUERIES, writeSyntheticPersonas, writeSyntheticTranslations } from '../bench/syntheticPersonas.ts';
 import { checkPersonaFolder } from '../src/lib/persona/personaCheck.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', multiple: true } } });
+const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' } } });
 const sizes = values.n?.map(Number) ?? [1000, 10000, 30000];
+const translations = Number(values.translations ?? 0);
 const PEER_SIZE = 10000;
 const WORK = resolve('bench/tmp');
 const PORT = 4410;
@@ -31,6 +34,7 @@ async function benchmark(count: number) {
   const outDir = join(WORK, `dist-${count}`);
   const timings = join(WORK, `timings-${count}.json`);
   const files = writeSyntheticPersonas(personasDir, count);
+  if (translations) writeSyntheticTranslations(personasDir, Math.min(translations, count));
   const env = { PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: `http://127.0.0.1:${PORT}` };
 
   // Reading and checking the files alone, as the loader does before Astro stores them (the floor of content loading).
@@ -68,6 +72,7 @@ async function benchmark(count: number) {
 
   return {
     personas: count,
+    translations: translations ? BENCH_LANGUAGES.map((lang) => `${Math.min(translations, count)} ${lang}`).join(', ') : undefined,
     coldBuild: { ...cold, msPerPersona: cold.wallMs / count, readMs },
     warmBuild: { ...warm, ofCold: warm.wallMs / cold.wallMs },
     memoryOfPagefind: cold.peakRssBytes / cold.peakPagefindRssBytes,
@@ -125,7 +130,7 @@ const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['CLI search, fresh process, median', (r) => `${r.cliSearch.freshProcessMsMedian} ms`],
   ['CLI/MCP search: first / later, median', (r) => `${r.cliSearch.firstQueryMs} ms / ${r.cliSearch.laterQueriesMsMedian} ms`],
 ];
-const header = `| measure | ${results.map((r) => `${r.personas.toLocaleString('en')} personas`).join(' | ')} |`;
+const header = `| measure | ${results.map((r) => `${r.personas.toLocaleString('en')} personas${r.translations ? ` + ${r.translations}` : ''}`).join(' | ')} |`;
 const table = [header, `| --- | ${results.map(() => '---').join(' | ')} |`, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`)].join('\n');
 
 console.log(`\nMachine: ${machine}\n\n${table}\n`);

@@ -6,6 +6,7 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { readRecord, writeRecord } from '../lib/build/buildRecords.ts';
 import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
+import { createRoutes } from '../lib/site/urls.ts';
 import { storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import type { PersonaEntry } from './catalog.ts';
 import { site } from './site.ts';
@@ -57,7 +58,7 @@ export function personasToRender(languages: Array<{ lang: string; catalog: Catal
     const files = personaFiles(entry.data.id, lang).map((file) => join(outDir, file));
     if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {
       for (const file of files) utimesSync(file, now, now);
-      record.kept.push(entry.id);
+      record.kept.push(createRoutes('/', lang).persona(entry.data.id));
     } else {
       render.add(entry.id);
     }

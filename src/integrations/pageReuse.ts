@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { readRecord, recordFileFor } from '../lib/build/buildRecords.ts';
 import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
-import { createRoutes } from '../lib/site/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 const ID = 'virtual:persona-atlas/page-reuse';
 const RESOLVED = `\0${ID}`;
@@ -53,8 +53,7 @@ export function pageReuse(sitemapPages: string[]): AstroIntegration {
         const record = readRecord<ReuseRecord>(pendingRecordFile(recordFile));
         if (!record) return;
         const { base, site } = siteConfigFromEnv();
-        const routes = createRoutes(base);
-        sitemapPages.push(...record.kept.map((id) => new URL(routes.persona(id), site).href));
+        sitemapPages.push(...record.kept.map((page) => new URL(withBase(base, page), site).href));
         const rendered = Object.keys(record.inputs).length - record.kept.length;
         logger.info(`Persona files: ${rendered} rendered, ${record.kept.length} unchanged since the last build and kept`);
       },

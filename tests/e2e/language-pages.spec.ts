@@ -121,3 +121,29 @@ test('the sitemap lists every language’s pages with xhtml:link alternates, and
   expect(await feed('/feed.xml')).not.toContain('Reiseplaner');
   expect(readFileSync(`${SITES.languages.outDir}/robots.txt`, 'utf8')).toContain('Sitemap:');
 });
+
+test('the guide to using personas in tools is MDX in every language, its tool lists and commands fed by the export registry', async ({ page }) => {
+  for (const [lang, heading] of [['', 'Personas in coding agents'], ['/de', 'Personas in Coding-Agenten'], ['/ja', 'コーディングエージェントでペルソナを使う'], ['/ar', 'الشخصيات في وكلاء البرمجة']]) {
+    await page.goto(siteUrl('languages', `${lang}/guide/coding-agents/`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.locator('#tool-claude-code')).toHaveText('Claude Code subagent');
+    const command = page.locator('.guide-tools pre').first();
+    await expect(command).toContainText(`add code-mentor --tool claude-code${lang ? ` --lang ${lang.slice(1)}` : ''} --catalog ${siteUrl('languages', '/').replace(/\/$/, '')}`);
+  }
+  await page.goto(siteUrl('languages', '/de/personas/travel-planner/'));
+  await page.getByRole('link', { name: 'Personas in deinen Werkzeugen nutzen' }).first().click();
+  await expect(page).toHaveURL(siteUrl('languages', '/de/guide/'));
+  await expect(page.getByRole('navigation', { name: 'Werkzeuggruppen' }).getByRole('link')).toHaveCount(3);
+});
+
+test('the shipped catalog has translations: six in German and Japanese, three in Arabic, each page in its language', async ({ request }) => {
+  const index = await (await request.get(siteUrl('catalog', '/api/personas.json'))).json();
+  expect(index.languages).toEqual(['en', 'de', 'ja', 'ar']);
+  const counts = Object.fromEntries(['de', 'ja', 'ar'].map((lang) => [lang, index.personas.filter((p: { translations: { lang: string }[] }) => p.translations.some((t) => t.lang === lang)).length]));
+  expect(counts.de).toBeGreaterThanOrEqual(6);
+  expect(counts.ja).toBeGreaterThanOrEqual(6);
+  expect(counts.ar).toBeGreaterThanOrEqual(3);
+  const page = await (await request.get(siteUrl('catalog', '/ar/personas/incident-commander/'))).text();
+  expect(page).toContain('<html lang="ar" dir="rtl"');
+  expect(page).toContain('قائد الاستجابة للحوادث');
+});

@@ -12,9 +12,9 @@ import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 const SITE_NAMES = Object.keys(SITES) as SiteName[];
 
 const PAGES: Record<SiteName, string[]> = {
-  catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/selection/', '/no-such-page/'],
+  catalog: ['/', '/categories/engineering/', '/personas/sr-backend/', '/search/?q=kafka', '/selection/', '/no-such-page/', '/guide/', '/guide/coding-agents/', '/ar/personas/fitness-coach/', '/ja/guide/ide-assistants/'],
   languages: ['/', '/personas/travel-planner/', '/categories/travel/', '/selection/', '/no-such-page/', '/de/', '/de/personas/travel-planner/', '/ja/categories/engineering/', '/ar/', '/ar/personas/travel-planner/', '/ar/search/?q=رحلات', '/ar/selection/'],
-  languagesAtRoot: ['/ar/', '/ar/personas/travel-planner/', '/ja/', '/de/search/?q=Reiseplaner'],
+  languagesAtRoot: ['/ar/', '/ar/personas/travel-planner/', '/ja/', '/de/search/?q=Reiseplaner', '/ar/guide/api-formats/'],
   collection: ['/', '/categories/core-development/', '/personas/api-reviewer/', '/personas/tea-sommelier/', '/search/?q=haiku', '/selection/', '/no-such-page/'],
   fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],
 };

@@ -64,3 +64,36 @@ test('a rebuild keeps what did not change and ends up equal to a clean build', a
   expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
   for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
 });
+
+test('a rebuild of a catalog in four languages keeps each language’s unchanged pages and index parts, and equals a clean build', async () => {
+  test.setTimeout(120_000);
+  const work = `${WORK}-languages`;
+  const personas = `${work}/personas`;
+  rmSync(work, { recursive: true, force: true });
+  cpSync('tests/fixtures/languages', personas, { recursive: true });
+  const env = (outDir: string) => ({ ...siteEnv(outDir), PERSONAS_DIR: personas, SEARCH_PART_PAGES: '' });
+  const languageBuild = (outDir: string) => {
+    const { status, output } = buildSite(env(outDir));
+    expect(status, output).toBe(0);
+    return output;
+  };
+  const rebuilt = `${work}/rebuilt`;
+  languageBuild(rebuilt);
+  const unchanged = languageBuild(rebuilt);
+  expect(unchanged).toContain('Persona files: 0 rendered, 6 unchanged since the last build and kept');
+  for (const lang of ['en', 'de', 'ja', 'ar']) expect(unchanged).toContain(`Search index (${lang}): 2 persona pages in 1 part, 0 indexed, 1 unchanged part reused`);
+
+  // The German translation's prompt edited: its page and its part of the German index are redone, nothing else.
+  appendFileSync(`${personas}/de/travel-planner.md`, '- Plane einen freien Nachmittag ein.\n');
+  const edited = languageBuild(rebuilt);
+  expect(edited).toContain('Persona files: 1 rendered, 5 unchanged since the last build and kept');
+  expect(edited).toContain('Search index (de): 2 persona pages in 1 part, 1 indexed\n');
+  for (const lang of ['en', 'ja', 'ar']) expect(edited).toContain(`Search index (${lang}): 2 persona pages in 1 part, 0 indexed, 1 unchanged part reused`);
+
+  const clean = `${work}/clean`;
+  languageBuild(clean);
+  const rebuiltFiles = tree(rebuilt);
+  const cleanFiles = tree(clean);
+  expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
+  for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
+});

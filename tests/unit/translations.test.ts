@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -76,4 +76,31 @@ test('npm run new -- --lang ja <id> writes the translation to do from the origin
   assert.ok(result.notes.includes('note: ja: 2 of 2 personas translated'), result.notes.join('\n'));
   assert.equal(run(['--lang', 'fr', 'code-mentor']).status, 1);
   assert.equal(run(['--lang', 'ja', 'code-mentor']).status, 1, 'an existing translation is not overwritten');
+});
+
+test('import puts LobeHub’s <id>.<lang>.json beside <id>.json into <lang>/<id>.md and lists the languages; the folder then builds with them', () => {
+  const work = mkdtempSync(join(tmpdir(), 'atlas-lobehub-'));
+  const agent = (title: string, description: string, systemRole: string) =>
+    JSON.stringify({ identifier: 'Tea Sommelier', meta: { avatar: '🍵', title, description, tags: ['tea'], category: 'lifestyle' }, config: { systemRole }, schemaVersion: 1 });
+  const de = 'Du empfiehlst Tees nach Region und Jahreszeit.\n\n"Anführungszeichen" bleiben.';
+  mkdirSync(join(work, 'src'));
+  writeFileSync(join(work, 'src', 'tea.json'), agent('Tea Sommelier', 'Recommends teas.', 'You recommend teas by region and season.'));
+  writeFileSync(join(work, 'src', 'tea.de-DE.json'), agent('Tee-Sommelier', 'Empfiehlt Tees.', de));
+  writeFileSync(join(work, 'src', 'tea.ja-JP.json'), agent('ティーソムリエ', 'お茶を勧めます。', '地域と季節に合わせてお茶を勧めます。'));
+  const out = join(work, 'personas');
+  const run = spawnSync(process.execPath, ['src/cli/main.ts', 'import', join(work, 'src'), '--out', out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /wrote .*de-DE\/tea-sommelier\.md/);
+  assert.match(run.stdout, /listed de-DE, ja-JP in .*persona-atlas\.json "languages"/);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'persona-atlas.json'), 'utf8')).languages, ['en', 'de-DE', 'ja-JP']);
+
+  const checked = checkPersonaFolder(out);
+  assert.deepEqual(checked.problems.filter((p) => p.severity === 'error'), []);
+  const german = checked.translations.find((t) => t.lang === 'de-DE')!;
+  assert.equal(german.data.name, 'Tee-Sommelier');
+  assert.equal(german.data.emoji, '🍵');
+  assert.equal(readPrompt(join(out, 'de-DE', 'tea-sommelier.md')), de);
+  const again = spawnSync(process.execPath, ['src/cli/main.ts', 'import', join(work, 'src'), '--out', out], { encoding: 'utf8' });
+  assert.match(again.stdout, /unchanged .*ja-JP\/tea-sommelier\.md/);
+  assert.doesNotMatch(again.stdout, /listed/);
 });

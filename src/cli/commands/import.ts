@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { emojiOf } from '../../lib/formats/derive.ts';
 import { READERS, readerById } from '../../lib/formats/readers.ts';
 import { SLUG_PATTERN } from '../../lib/persona/slug.ts';
 import { checkPersonas, readPersonaSources, readSource, shownPath, type CheckedPersona, type PersonaSource } from '../../lib/persona/personaCheck.ts';
-import { readCatalogSettings } from '../../lib/site/catalogSettings.ts';
+import { readCatalogSettings, SETTINGS_FILE } from '../../lib/site/catalogSettings.ts';
 import { UsageError, type Command } from '../command.ts';
 
 /** The sources behind the arguments: a folder's files (walked as the build walks them), or one file. */
@@ -24,11 +24,19 @@ const NOT_A_PERSONA: Array<[string, string]> = [
 
 const label = (persona: CheckedPersona) => `${persona.file}${persona.where ? ` ${persona.where}` : ''}`;
 
+/** Adds languages to a catalog's settings file, keeping everything else it says (and creating it when there is none). */
+function addLanguages(file: string, languages: readonly string[]): void {
+  const settings = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const listed = Array.isArray(settings.languages) ? (settings.languages as string[]) : [];
+  settings.languages = [...new Set([...listed, ...languages])];
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+}
+
 export const importCommand: Command = {
   name: 'import',
   usage: '<file-or-folder…> [--from <format>] [--out <folder>] [--category <slug>] [--emoji <emoji>] [--force] [--dry-run]',
   summary: 'Turn personas of other formats into persona files',
-  details: `Walks folders (skipping dot files, READMEs and other documentation), detects each file's format unless --from names it, and writes one persona file per persona into --out (default: personas/), the prompt byte for byte as its format defines it. Missing fields are derived as README ("Import a collection") says; --category sets every persona's category, --emoji the emoji of those without one. A file that exists with other content is left alone unless --force. Prints one line per persona or file: wrote, unchanged, would write (--dry-run) or skipped with the reason. Formats: ${READERS.map((r) => r.id).join(', ')}.`,
+  details: `Walks folders (skipping dot files, READMEs and other documentation), detects each file's format unless --from names it, and writes one persona file per persona into --out (default: personas/), the prompt byte for byte as its format defines it. Translations a format keeps beside the original (LobeHub's <id>.<lang>.json) go to <lang>/<id>.md, and their languages into persona-atlas.json. Missing fields are derived as README ("Import a collection") says; --category sets every persona's category, --emoji the emoji of those without one. A file that exists with other content is left alone unless --force. Prints one line per persona or file: wrote, unchanged, would write (--dry-run) or skipped with the reason. Formats: ${READERS.map((r) => r.id).join(', ')}.`,
   options: {
     from: { type: 'string' },
     out: { type: 'string', short: 'o' },
@@ -50,7 +58,13 @@ export const importCommand: Command = {
     const { settings } = readCatalogSettings(outDir);
     const result = checkPersonas(sourcesOf(positionals), { from, derivation: { ...settings, category, emoji: emoji && emojiOf(emoji)!.emoji } });
 
-    const files = result.personas.map((persona) => ({ persona, path: join(outDir, `${persona.data.id}.md`) }));
+    // Translations go to <lang>/<id>.md, in the languages the settings then list (the default is kept, or English).
+    const defaultLanguage = settings.languages?.[0] ?? 'en';
+    const translations = result.foreignTranslations.filter((translation) => translation.lang !== defaultLanguage);
+    const files = [
+      ...result.personas.map((persona) => ({ persona, path: join(outDir, `${persona.data.id}.md`) })),
+      ...translations.map((persona) => ({ persona, path: join(outDir, persona.lang!, `${persona.data.id}.md`) })),
+    ];
     const outside = files.find(({ path }) => !path.startsWith(outDir + sep));
     if (outside) throw new UsageError(`refusing to write ${outside.path}, outside ${outDir}`);
     const conflicts = files.filter(({ persona, path }) => existsSync(path) && readFileSync(path, 'utf8') !== persona.text);
@@ -69,10 +83,16 @@ export const importCommand: Command = {
         continue;
       }
       if (!dryRun) {
-        mkdirSync(outDir, { recursive: true });
+        mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, persona.text);
       }
       out(`${dryRun ? 'would write' : 'wrote'} ${shown} ← ${origin}\n`);
+    }
+    const added = [...new Set(translations.map((translation) => translation.lang!))].filter((lang) => !settings.languages?.includes(lang)).sort();
+    if (added.length > 0) {
+      const file = join(outDir, SETTINGS_FILE);
+      if (!dryRun) addLanguages(file, [defaultLanguage, ...added]);
+      out(`${dryRun ? 'would list' : 'listed'} ${added.join(', ')} in ${relative(process.cwd(), file) || file} "languages"\n`);
     }
     for (const { file, reason } of result.skipped) out(`skipped ${file}: ${reason}\n`);
 

@@ -171,7 +171,6 @@ export default {
 
   'guide.title': 'Personas in deinen Werkzeugen nutzen',
   'guide.description': 'Wo jedes Agenten-Werkzeug Personas liest und wie du eine aus diesem Katalog dorthin bringst.',
-  'guide.tools': 'Werkzeuge dieser Gruppe',
   'guide.path': 'Wohin die Datei gehört',
   'guide.userWide': 'Für alle Projekte',
   'guide.docs': 'Dokumentation des Werkzeugs',

@@ -170,7 +170,6 @@ export default {
 
   'guide.title': 'Use personas in your tools',
   'guide.description': 'Where each agent tool reads personas, and how to put one there from this catalog.',
-  'guide.tools': 'Tools in this group',
   'guide.path': 'Where the file goes',
   'guide.userWide': 'For every project',
   'guide.docs': 'The tool’s documentation',

@@ -171,7 +171,6 @@ export default {
 
   'guide.title': 'ツールでペルソナを使う',
   'guide.description': '各エージェントツールがペルソナを読む場所と、このカタログからそこへ置く方法。',
-  'guide.tools': 'このグループのツール',
   'guide.path': 'ファイルを置く場所',
   'guide.userWide': 'すべてのプロジェクトで',
   'guide.docs': 'ツールのドキュメント',

@@ -21,7 +21,7 @@ export interface ReuseRecord {
   code: string;
   /** Digest of each persona's inputs. */
   inputs: Record<string, string>;
-  /** Personas whose files this build kept rather than rendered. */
+  /** The pages (site paths, /de/personas/<id>/) of the personas and translations whose files this build kept rather than rendered. */
   kept: string[];
 }
 

@@ -80,8 +80,8 @@ export interface SourcePersona {
   where?: string;
   /** Its frontmatter was not valid YAML and was read line by line. */
   looseFrontmatter?: true;
-  /** The language of a translation (LobeHub's `<id>.<lang>.json` beside `<id>.json`). */
-  translationOf?: { lang: string };
+  /** A translation: its language, and the file beside it that holds the original (LobeHub's `<id>.<lang>.json` beside `<id>.json`). */
+  translationOf?: { lang: string; original: string };
 }
 
 /** A file being read: its path relative to the folder read ('/'-separated), its text, and its folder's other files. */

@@ -41,7 +41,7 @@ export const reader: FormatReader = {
           category: meta.category,
           prompt: agent.config!.systemRole as string,
           extra: { ...withoutKeys(agent.config!, ['systemRole']), ...rest, ...(lang && !translated ? { lang: lang[2] } : {}) },
-          translationOf: translated ? { lang: lang[2] } : undefined,
+          translationOf: translated ? { lang: lang[2], original: `${lang[1]}.json` } : undefined,
         },
       ],
     };

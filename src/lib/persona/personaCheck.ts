@@ -3,13 +3,14 @@ import { basename, dirname, join, posix, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { derivePersona, uniqueIds, type DerivationKind, type DerivationSettings, type DerivedPersona } from '../formats/derive.ts';
-import type { FormatReader, SourceFile } from '../formats/format.ts';
+import type { FormatReader, SourceFile, SourcePersona } from '../formats/format.ts';
 import { personaFileText } from '../formats/personaAtlas.ts';
 import { detectFormat, OWN_FORMAT, readerById } from '../formats/readers.ts';
 import { DEFAULT_LINT_SETTINGS, LEGACY_LINT_FILE, readCatalogSettings, SETTINGS_FILE, type LintSettings } from '../site/catalogSettings.ts';
 import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
 import { DESCRIPTION_LIMIT, personaSchema, quoted, type Persona } from './persona.ts';
 import { lintPrompt } from './promptLint.ts';
+import { LANGUAGE_PATTERN } from './slug.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -38,6 +39,8 @@ export interface PersonaSource {
   refused?: string;
   /** Why the file is not a persona and was not read (a README): no problem, only listed by `import`. */
   ignored?: string;
+  /** The folder's language, for a file in a language folder its folder's settings list (a translation). */
+  lang?: string;
 }
 
 /** Larger files are refused unread: no prompt needs a megabyte, and the build holds every file in memory. */
@@ -75,6 +78,12 @@ export interface CheckResult {
   skipped: Array<{ file: string; reason: string }>;
   /** Translations (`<lang>/<id>.md` for a configured language), each with its original's fields where it gives none. */
   translations: CheckedPersona[];
+  /**
+   * Translations another format keeps beside its originals (LobeHub's
+   * `<id>.<lang>.json`), as the `<lang>/<id>.md` files of our format that
+   * `import` writes; a build leaves them out.
+   */
+  foreignTranslations: CheckedPersona[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -115,10 +124,14 @@ export function readPersonaSources(dir: string, cwd = process.cwd(), { dotFolder
   if (!existsSync(dir)) throw new Error(`The persona folder ${dir} does not exist (set PERSONAS_DIR to another folder)`);
   const root = realpathSync(dir);
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  // A folder named after a language the folder's settings list holds translations, however the files are checked.
+  const languages = readCatalogSettings(dir).settings.languages ?? [];
   return names.flatMap((name): PersonaSource[] => {
     const path = join(dir, name);
     const file = shownPath(path, cwd);
-    const source = { file, relative: name.split(sep).join('/') };
+    const relativePath = name.split(sep).join('/');
+    const folder = relativePath.includes('/') ? relativePath.split('/')[0] : undefined;
+    const source = { file, relative: relativePath, ...(folder && languages.includes(folder) && { lang: folder }) };
     if (skippedPath(name, dotFolders)) return NOT_PERSONAS.test(basename(name)) && !skippedPath(dirname(name), dotFolders) ? [{ ...source, ignored: 'documentation, not a persona' }] : [];
     const link = lstatSync(path).isSymbolicLink();
     const candidate = PERSONA_EXTENSIONS.test(name);
@@ -319,9 +332,9 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
   const texts = new Map(decoded.flatMap((d) => (d.text === undefined ? [] : [[d.source.file.split(sep).join('/'), d.text] as const])));
   const used = new Set<string>();
   const personas: Array<{ source: PersonaSource; derived: DerivedPersona; format: string; where?: string }> = [];
+  const translations: Array<{ source: PersonaSource; translation: SourcePersona; format: string; original: string }> = [];
   const problems: Problem[] = [];
   const skipped: CheckResult['skipped'] = [];
-  let translations = 0;
   let empty = 0;
   for (const entry of decoded) {
     const shown = entry.source.file.split(sep).join('/');
@@ -354,8 +367,7 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
     }
     for (const source of read.personas) {
       if (source.translationOf) {
-        translations += 1;
-        skipped.push({ file: entry.source.file, reason: `a ${source.translationOf.lang} translation; translations are not read yet` });
+        translations.push({ source: entry.source, translation: source, format: entry.reader.id, original: siblingPath(source.translationOf.original)! });
         continue;
       }
       const at = source.where ? `${source.where}: ` : '';
@@ -376,7 +388,7 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
 }
 
 /** One line per kind of derivation, with how many personas and a first example. */
-function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: number, empty: number): string[] {
+function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: CheckedPersona[], empty: number): string[] {
   const byKind = new Map<DerivationKind, CheckedPersona[]>();
   for (const persona of personas) {
     for (const kind of persona.derived) {
@@ -394,7 +406,10 @@ function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, str
     notes.push(`${kind}: ${count(list.length, 'persona')} (e.g. ${first.file}${first.where ? ` ${first.where}` : ''} → ${first.data.id})`);
   }
   if (renamed.length) notes.push(`ids made unique with a suffix: ${renamed.length} (${renamed.slice(0, 3).map(([from, to]) => `${from} → ${to}`).join(', ')}${renamed.length > 3 ? ', …' : ''})`);
-  if (translations) notes.push(`translations left out: ${translations} (translations are not read yet)`);
+  if (translations.length) {
+    const languages = [...new Set(translations.map((translation) => translation.lang))].sort().join(', ');
+    notes.push(`translations in other formats left out: ${translations.length} (${languages}; persona-atlas import writes them to <lang>/<id>.md)`);
+  }
   if (empty) notes.push(`left out for having no prompt: ${empty} (import lists them)`);
   return notes.map((note) => `note: ${note}`);
 }
@@ -403,8 +418,9 @@ function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, str
 export function checkPersonas(allSources: PersonaSource[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const languageOf = (source: PersonaSource) => {
+    if (!options.languages) return source.lang;
     const folder = source.relative?.split('/')[0];
-    return source.relative?.includes('/') && options.languages?.includes(folder!) ? folder : undefined;
+    return source.relative?.includes('/') && options.languages.includes(folder!) ? folder : undefined;
   };
   // In a catalog of several languages, a folder named like a language it does not list is a mistake, not a category.
   const unlistedLanguage = (source: PersonaSource) => {
@@ -479,6 +495,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   }
   const personas = [...own, ...derived];
   const translations = checkTranslations(translationSources, languageOf, personas, options, problems);
+  const foreignTranslations = translationsOfOtherFormats(other.translations, derived, problems);
 
   if (options.nearDuplicates) {
     for (const { first, second, similarity } of nearDuplicates(personas.map((persona) => persona.body))) {
@@ -501,9 +518,10 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
     problems,
     fileCount: sources.filter((source) => !source.ignored).length,
-    notes: [...derivationNotes(personas, renamed, other.translations, other.empty), ...translationNotes(personas, translations, options.languages)],
+    notes: [...derivationNotes(personas, renamed, foreignTranslations, other.empty), ...translationNotes(personas, translations, options.languages)],
     skipped: [...sources.flatMap((source) => (source.ignored ? [{ file: source.file, reason: source.ignored }] : [])), ...other.skipped],
     translations: translations.filter((translation) => !failed.has(translation.file)),
+    foreignTranslations,
   };
 }
 
@@ -549,7 +567,8 @@ function checkTranslations(
       if (!original) return { problem: `${quoted(data.id)} is no persona of the default language; a translation needs its original (the same id outside ${lang}/)` };
       return { data: { ...Object.fromEntries(INHERITED.map((key) => [key, original.data[key]])), ...data } };
     };
-    const result = checkPersonaSource(source, options, undefined, inherit);
+    // The recommended section names are written in the default language; a translation's headings are its own.
+    const result = checkPersonaSource(source, { ...options, lint: { ...(options.lint ?? DEFAULT_LINT_SETTINGS), recommendedSections: false } }, undefined, inherit);
     problems.push(...result.problems);
     if (!result.persona) continue;
     const key = `${lang}/${result.persona.data.id}`;
@@ -561,6 +580,31 @@ function checkTranslations(
     translations.push({ ...result.persona, lang });
   }
   return translations;
+}
+
+/**
+ * Another format's translations as files of our own format: the id is the
+ * original's (as derived), the name, description and prompt the
+ * translation's own, the rest inherited. A translation whose original was
+ * left out, or whose language is no language code, is a problem naming its file.
+ */
+function translationsOfOtherFormats(
+  translations: Array<{ source: PersonaSource; translation: SourcePersona; format: string; original: string }>,
+  originals: CheckedPersona[],
+  problems: Problem[],
+): CheckedPersona[] {
+  const byFile = new Map(originals.map((persona) => [persona.file.split(sep).join('/'), persona]));
+  return translations.flatMap(({ source, translation, format, original: originalFile }) => {
+    const { lang } = translation.translationOf!;
+    const original = byFile.get(originalFile);
+    const problem = (message: string) => problems.push({ file: source.file, line: 1, column: 1, field: 'file', message, severity: 'error' });
+    if (!original) return problem(`is a ${lang} translation of ${originalFile}, which holds no persona`), [];
+    if (!LANGUAGE_PATTERN.test(lang)) return problem(`${JSON.stringify(lang)} is no language code (like de or pt-BR)`), [];
+    const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
+    const own = { id: original.data.id, name: text(translation.name, original.data.name), description: text(translation.description, original.data.description) };
+    if (translation.prompt.trim() === '') return problem('has no prompt'), [];
+    return [{ ...original, file: source.file, format, lang, data: { ...original.data, ...own }, body: translation.prompt, text: personaFileText(own, translation.prompt), derived: [] }];
+  });
 }
 
 /** How many personas each language translates, as `npm run check` reports it. */

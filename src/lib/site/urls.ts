@@ -41,7 +41,8 @@ export function createRoutes(base: string, lang?: string) {
     /** The persona's own file and JSON in this language (its translation's, outside the default language). */
     localMarkdown: (id: string) => page(`/personas/${id}.md`),
     localJson: (id: string) => to(lang ? `/${lang}/api/personas/${id}.json` : `/api/personas/${id}.json`),
-    searchBundle: () => page('/pagefind/'),
+    /** The guide to using personas in tools: its index, or one tool group's page. */
+    guide: (group?: string) => page(group ? `/guide/${group}/` : '/guide/'),
     asset: (path: string) => to(path),
   };
 }
