@@ -63,7 +63,13 @@ for (const name of LANGUAGE_SITES) {
     await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link')).toHaveText(['English', 'Deutsch']);
   });
 
-  test(`${name}: copy gives each language’s prompt byte for byte, and exports use the page’s language`, async ({ page }) => {
+  test(`${name}: copy gives each language’s prompt byte for byte, and exports use the page’s language, with the CSP enforced`, async ({ page }) => {
+    // Every page is served with the site's _headers, Content-Security-Policy included: nothing may break it.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
     const buttons: Record<string, string> = { de: 'Prompt kopieren', ja: 'プロンプトをコピー', ar: 'انسخ الموجّه' };
     for (const lang of OTHER_LANGUAGES) {
       await page.goto(siteUrl(name, `/${lang}/personas/travel-planner/`));
@@ -75,6 +81,7 @@ for (const name of LANGUAGE_SITES) {
     await expect(page.getByRole('status').filter({ hasText: 'Zwischenablage' }).first()).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Du bist ein Reiseplaner');
     await expect(page.getByLabel('Installationsbefehl')).toContainText('--lang de');
+    expect(problems).toEqual([]);
   });
 
   test(`${name}: the search box searches the page’s language: German words with German stemming on /de/, never a German page on /`, async ({ page }) => {

@@ -27,6 +27,14 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name))]));
 }
 
+/** A rebuilt folder holds the very files a clean build writes. */
+function expectSameFiles(rebuilt: string, clean: string): void {
+  const rebuiltFiles = tree(rebuilt);
+  const cleanFiles = tree(clean);
+  expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
+  for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
+}
+
 test('a rebuild keeps what did not change and ends up equal to a clean build', async () => {
   test.setTimeout(120_000);
   rmSync(WORK, { recursive: true, force: true });
@@ -59,10 +67,7 @@ test('a rebuild keeps what did not change and ends up equal to a clean build', a
 
   const clean = `${WORK}/clean`;
   build(clean);
-  const rebuiltFiles = tree(rebuilt);
-  const cleanFiles = tree(clean);
-  expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
-  for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
+  expectSameFiles(rebuilt, clean);
 });
 
 test('a rebuild of a catalog in four languages keeps each language’s unchanged pages and index parts, and equals a clean build', async () => {
@@ -92,8 +97,5 @@ test('a rebuild of a catalog in four languages keeps each language’s unchanged
 
   const clean = `${work}/clean`;
   languageBuild(clean);
-  const rebuiltFiles = tree(rebuilt);
-  const cleanFiles = tree(clean);
-  expect([...rebuiltFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
-  for (const [path, bytes] of cleanFiles) expect(rebuiltFiles.get(path)!.equals(bytes), `${path} differs`).toBe(true);
+  expectSameFiles(rebuilt, clean);
 });
