@@ -32,7 +32,7 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [mdx(), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages }), hostingFiles(), cliTarball(), staleOutput(languages ?? [])],
+  integrations: [mdx(), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages }), hostingFiles(languages?.slice(1) ?? []), cliTarball(), staleOutput(languages ?? [])],
   vite: {
     plugins: [tailwindcss(), codeThemeStyles()],
     // Astro empties the output folder first unless told not to; with 10,000

@@ -1,5 +1,6 @@
 import { languageName, SINGLE_LANGUAGE, textDirection } from '../i18n/languages.ts';
-import { translator, type Translate } from '../i18n/messages.ts';
+import { translator } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { createRoutes, type Routes } from '../lib/site/urls.ts';
 import { site } from './site.ts';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { languageName, textDirection } from '../../src/i18n/languages.ts';
-import { MESSAGE_CATALOGS, messageParts, translator, type PluralForms } from '../../src/i18n/messages.ts';
+import { clientMessages, MESSAGE_CATALOGS, translator } from '../../src/i18n/messages.ts';
+import { CLIENT_MESSAGES, createTranslator, messageParts, type PluralForms } from '../../src/i18n/translate.ts';
 
 const english = MESSAGE_CATALOGS.en;
 const placeholders = (message: string | PluralForms) =>
@@ -45,4 +46,12 @@ test('right-to-left scripts are told apart from left-to-right ones', () => {
 
 test('a message with links splits around its placeholders', () => {
   assert.deepEqual(messageParts('{browse} and add some.'), [{ slot: 'browse' }, { text: ' and add some.' }]);
+});
+
+test('a page hands its scripts only the messages they show, in its language, and they translate as on the page', () => {
+  const { locale, messages } = clientMessages('de');
+  assert.deepEqual(Object.keys(messages).sort(), [...CLIENT_MESSAGES].sort());
+  const browser = createTranslator(locale, messages);
+  assert.equal(browser('count.found', { count: 2 }), translator('de')('count.found', { count: 2 }));
+  assert.equal(clientMessages('fr').locale, 'en');
 });

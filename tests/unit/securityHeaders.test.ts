@@ -18,6 +18,8 @@ test('_headers sets security headers everywhere and immutable caching under the 
     assert.ok(file.includes(`${path}\n  Cache-Control: public, max-age=31536000, immutable`), path);
   }
   assert.equal((file.match(/Cache-Control/g) ?? []).length, immutable.length);
+  // Another language's search index sits in /<lang>/pagefind/, its chunks as hashed as the default's.
+  assert.ok(headersFile('/', ['de']).includes('/de/pagefind/part-*/fragment/*\n  Cache-Control: public, max-age=31536000, immutable'));
 });
 
 test('docs/deploying.md shows the headers the build writes', () => {

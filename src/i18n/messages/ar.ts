@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../messages.ts';
+import type { MessageCatalog } from '../translate.ts';
 
 // الواجهة بالعربية. للعدّ في العربية ست صيغ (Intl.PluralRules): zero وone وtwo وfew وmany وother.
 export default {

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../messages.ts';
+import type { MessageCatalog } from '../translate.ts';
 
 // Die Oberfläche auf Deutsch.
 export default {

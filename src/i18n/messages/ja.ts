@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../messages.ts';
+import type { MessageCatalog } from '../translate.ts';
 
 // 日本語のインターフェース。日本語の複数形は一つ（other）だけです。
 export default {

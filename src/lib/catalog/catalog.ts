@@ -10,12 +10,9 @@ export type FacetKindName = 'categories' | 'tags' | 'affinities';
 /** Search filter names: the Pagefind filter keys and the /search/ URL parameters. */
 export type SearchFilterName = 'category' | 'tag' | 'affinity';
 
-/** A way to group personas: each kind gets an index page and a page per value. */
+/** A way to group personas: each kind gets an index page and a page per value (its words are in src/i18n/messages, facet.<name>.*). */
 export interface FacetKind {
   name: FacetKindName;
-  title: string;
-  singular: string;
-  intro: string;
   searchFilter: SearchFilterName;
   valuesOf: (persona: Persona) => readonly string[];
 }
@@ -23,26 +20,17 @@ export interface FacetKind {
 export const FACET_KINDS: readonly FacetKind[] = [
   {
     name: 'categories',
-    title: 'Categories',
-    singular: 'Category',
     searchFilter: 'category',
-    intro: 'Every persona belongs to one field of work.',
     valuesOf: (persona) => [persona.category],
   },
   {
     name: 'tags',
-    title: 'Tags',
-    singular: 'Tag',
     searchFilter: 'tag',
-    intro: 'Tools, topics and techniques the personas know well.',
     valuesOf: (persona) => persona.tags,
   },
   {
     name: 'affinities',
-    title: 'Worker affinities',
-    singular: 'Worker affinity',
     searchFilter: 'affinity',
-    intro: 'The kinds of work each persona suits best.',
     valuesOf: (persona) => persona.worker_affinity,
   },
 ];

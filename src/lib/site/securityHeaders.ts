@@ -55,18 +55,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * every request. The patterns never overlap, because hosts disagree on how to
  * merge one header set by two matching rules.
  */
-function immutablePaths(base: string): string[] {
-  // The index is built in parts (src/lib/searchParts.ts): part 1 onwards sit in pagefind/part-N/.
-  const pagefind = ['/pagefind/', '/pagefind/part-*/'].flatMap((root) => ['index', 'fragment', 'filter'].map((dir) => `${root}${dir}/*`));
+function immutablePaths(base: string, otherLanguages: readonly string[]): string[] {
+  // The index is built in parts (src/lib/build/searchParts.ts): part 1 onwards sit in pagefind/part-N/;
+  // each language other than the default has its own, in /<lang>/pagefind/.
+  const bundles = ['', ...otherLanguages.map((lang) => `/${lang}`)].flatMap((prefix) => [`${prefix}/pagefind/`, `${prefix}/pagefind/part-*/`]);
+  const pagefind = bundles.flatMap((root) => ['index', 'fragment', 'filter'].map((dir) => `${root}${dir}/*`));
   return ['/_astro/*', ...pagefind].map((path) => withBase(base, path));
 }
 
 /** _headers for Netlify and Cloudflare Pages. */
-export function headersFile(base: string): string {
+export function headersFile(base: string, otherLanguages: readonly string[] = []): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
     block(withBase(base, '/*'), SECURITY_HEADERS),
-    ...immutablePaths(base).map((path) => block(path, { 'Cache-Control': IMMUTABLE })),
+    ...immutablePaths(base, otherLanguages).map((path) => block(path, { 'Cache-Control': IMMUTABLE })),
   ].join('\n\n') + '\n';
 }
