@@ -1,5 +1,6 @@
 import { languageName, SINGLE_LANGUAGE, textDirection } from '../i18n/languages.ts';
-import { translator } from '../i18n/messages.ts';
+import { clientMessages, translator } from '../i18n/messages.ts';
+import { jsonForScript } from '../lib/site/json.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { createRoutes, type Routes } from '../lib/site/urls.ts';
 import { site } from './site.ts';
@@ -17,6 +18,8 @@ export interface PageLocale {
   routes: Routes;
   /** A language's name as this page's language says it. */
   nameOf(lang: string): string;
+  /** The messages the page's scripts show, as the JSON every page of the language carries (computed once). */
+  clientData: string;
 }
 
 const locales = new Map<string, PageLocale>();
@@ -37,6 +40,7 @@ export function localeOf(langParam: string | undefined): PageLocale {
       t: translator(lang),
       routes: createRoutes(import.meta.env.BASE_URL, isDefault ? undefined : lang),
       nameOf: (other) => languageName(other, lang),
+      clientData: jsonForScript(clientMessages(lang)),
     };
     locales.set(lang, locale);
   }
