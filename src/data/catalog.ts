@@ -89,12 +89,9 @@ export function personaUrls(id: string, lang?: string) {
   return { page: absolute(local.persona(id)), markdown: absolute(local.localMarkdown(id)), json: absolute(local.localJson(id)) };
 }
 
-/** A translation entry's language. */
-export const storedLanguageOf = (entry: PersonaEntry) => storedLanguage(entry)!;
-
 /** The languages a persona's page exists in, the default first: its own and its translations'. */
 export async function pageLanguagesOf(id: string): Promise<string[]> {
-  const translated = new Set(((await getTranslations()).get(id) ?? []).map(storedLanguageOf));
+  const translated = new Set(((await getTranslations()).get(id) ?? []).map(languageOfEntry));
   return LANGUAGES.filter((lang) => lang === DEFAULT_LANGUAGE || translated.has(lang));
 }
 
@@ -104,14 +101,14 @@ export async function translationPaths() {
   return [...(await getTranslations()).values()]
     .flat()
     .filter((entry) => render.has(entry.id))
-    .map((entry) => ({ params: { lang: storedLanguageOf(entry), id: entry.data.id }, props: { entry } }));
+    .map((entry) => ({ params: { lang: languageOfEntry(entry), id: entry.data.id }, props: { entry } }));
 }
 
 /** A persona's translations as the API lists them, in a catalog with several languages (else undefined). */
 export async function apiTranslations(entry: PersonaEntry) {
   if (!site.settings.languages) return undefined;
   return ((await getTranslations()).get(entry.data.id) ?? []).map((translation) => {
-    const lang = storedLanguageOf(translation);
+    const lang = languageOfEntry(translation);
     const { page, markdown, json } = personaUrls(entry.data.id, lang);
     return { lang, name: translation.data.name, description: translation.data.description, urls: { page, markdown, json } };
   });

@@ -8,7 +8,7 @@ import { CLIENT_MESSAGES, createTranslator, type ClientMessageKey, type MessageC
 export const MESSAGE_CATALOGS: Record<string, MessageCatalog> = { en, de, ja, ar };
 
 /** "pt" of "pt-BR": catalogs are written per language, not per region. */
-export const baseLanguage = (lang: string): string => lang.toLowerCase().split('-')[0];
+const baseLanguage = (lang: string): string => lang.toLowerCase().split('-')[0];
 
 /** The catalog a language's pages use: its own, or English for a language no catalog is written for yet. */
 export const catalogLanguage = (lang: string): string => (Object.hasOwn(MESSAGE_CATALOGS, baseLanguage(lang)) ? baseLanguage(lang) : 'en');

@@ -78,8 +78,8 @@ function fileReader(): (path: string) => Buffer {
   };
 }
 
-async function runPagefind(site: string, output: string, args: string[]): Promise<void> {
-  args = [pagefindCli(), '--site', site, ...args, '--output-path', output];
+async function runPagefind(site: string, output: string, options: string[]): Promise<void> {
+  const args = [pagefindCli(), '--site', site, ...options, '--output-path', output];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);
