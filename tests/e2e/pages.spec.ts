@@ -91,6 +91,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     await page.setViewportSize({ width: 320, height: 640 });
     const ids = checkPersonas(readPersonaSources(SITES[name].personasDir)).personas.map((persona) => persona.data.id);
     const paths = [...ids.map((id) => `/personas/${id}/`), '/', '/search/?q=engineer', '/tags/', '/categories/engineering/', '/selection/'];
+    test.setTimeout(30_000 + paths.length * 1_000);
     for (const path of paths) {
       await page.goto(siteUrl(name, path));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

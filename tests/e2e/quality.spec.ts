@@ -35,6 +35,8 @@ for (const name of SITE_NAMES) {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const root = SITES[name].outDir;
     const pages = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    // The shipped catalog has close to a thousand pages in four languages: time grows with them.
+    test.setTimeout(30_000 + pages.length * 150);
     const errors: string[] = [];
     for (const page of pages) {
       const report = await validator.validateFile(join(root, page));
@@ -48,6 +50,7 @@ for (const name of SITE_NAMES) {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${name}: no axe violations in the ${colorScheme} theme`, async ({ page }) => {
+      test.setTimeout(PAGES[name].length * 8_000);
       await page.emulateMedia({ colorScheme });
       // A set with one persona, so toggles show both states and the set page lists something.
       const setKey = `persona-atlas:set:${SITES[name].base.replace(/\/?$/, '/')}`;
