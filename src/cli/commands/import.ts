@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { SINGLE_LANGUAGE } from '../../i18n/languages.ts';
 import { emojiOf } from '../../lib/formats/derive.ts';
 import { READERS, readerById } from '../../lib/formats/readers.ts';
 import { SLUG_PATTERN } from '../../lib/persona/slug.ts';
@@ -59,7 +60,7 @@ export const importCommand: Command = {
     const result = checkPersonas(sourcesOf(positionals), { from, derivation: { ...settings, category, emoji: emoji && emojiOf(emoji)!.emoji } });
 
     // Translations go to <lang>/<id>.md, in the languages the settings then list (the default is kept, or English).
-    const defaultLanguage = settings.languages?.[0] ?? 'en';
+    const defaultLanguage = settings.languages?.[0] ?? SINGLE_LANGUAGE;
     const translations = result.foreignTranslations.filter((translation) => translation.lang !== defaultLanguage);
     const files = [
       ...result.personas.map((persona) => ({ persona, path: join(outDir, `${persona.data.id}.md`) })),
