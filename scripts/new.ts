@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPersonaFolder, checkPersonas, formatProblem, readPersonaSources } from '../src/lib/persona/personaCheck.ts';
+import { readPersonaSources } from '../src/lib/formats/collectionFiles.ts';
+import { checkPersonaFolder, checkPersonas, formatProblem } from '../src/lib/persona/personaCheck.ts';
 import { scaffoldPersona, scaffoldTranslation } from '../src/lib/persona/scaffold.ts';
 import { SLUG_PATTERN } from '../src/lib/persona/slug.ts';
 import { slugify } from '../src/lib/persona/slugify.ts';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, type Catalog } from '../lib/catalog/catalog.ts';
 import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
-import { storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
+import { entryId, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 import { personasToRender } from './pageReuse.ts';
 import { site } from './site.ts';
@@ -67,8 +67,11 @@ let readFromOtherFormats: Map<string, CheckedPersona> | undefined;
  * so the collection is read again, once per build, when a page first needs one.
  */
 function derivedPersona(entry: PersonaEntry): CheckedPersona {
-  readFromOtherFormats ??= new Map(checkPersonaFolder(site.personasDir).personas.map((persona) => [persona.data.id, persona]));
-  return readFromOtherFormats.get(entry.data.id)!;
+  if (!readFromOtherFormats) {
+    const { personas, translations } = checkPersonaFolder(site.personasDir);
+    readFromOtherFormats = new Map([...personas, ...translations].map((persona) => [entryId(persona), persona]));
+  }
+  return readFromOtherFormats.get(entry.id)!;
 }
 
 /** The prompt exactly as written in the file (or as its format defines it, for other formats). */

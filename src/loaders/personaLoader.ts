@@ -4,7 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { promptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
-import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/persona/personaCheck.ts';
+import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 
 /**
  * Loads the persona folder through the same checker as `npm run check`.
@@ -35,14 +35,14 @@ export function personaLoader(dir: string): Loader {
     const result = checkPersonaFolder(folder, { countTokens });
     const { error, warning } = countBySeverity(result.problems);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
+    // The report ends with the summary line (files read and left out), so a missing persona shows in every build.
     if (warning > 0) logger.warn(formatReport(result));
-    else if (result.notes.length > 0) logger.info(result.notes.join('\n'));
+    else logger.info(formatReport(result));
 
     const root = fileURLToPath(config.root);
     const current = new Set<string>();
-    // A translation's entry is `<lang>/<id>`: the pages' personas are the originals, translations sit beside them.
     for (const persona of [...result.personas, ...result.translations]) {
-      const id = persona.lang ? `${persona.lang}/${persona.data.id}` : persona.data.id;
+      const id = entryId(persona);
       current.add(id);
       const digest = generateDigest(persona.text);
       if (store.get(id)?.digest === digest) continue;
@@ -74,6 +74,9 @@ export function personaLoader(dir: string): Loader {
     },
   };
 }
+
+/** A persona's entry id: its id, or `<lang>/<id>` for a translation (pages' personas are the originals; translations sit beside them). */
+export const entryId = (persona: CheckedPersona) => (persona.lang ? `${persona.lang}/${persona.data.id}` : persona.data.id);
 
 type StoredEntry = { rendered?: { metadata?: Record<string, unknown> } };
 

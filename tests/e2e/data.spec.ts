@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { checkPersonas, readPersonaSources } from '../../src/lib/persona/personaCheck.ts';
+import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
+import { checkPersonas } from '../../src/lib/persona/personaCheck.ts';
 import { promptOf } from './support/personaFiles.ts';
 import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 

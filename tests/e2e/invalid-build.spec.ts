@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { checkPersonas, formatProblem, readPersonaSources } from '../../src/lib/persona/personaCheck.ts';
+import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
+import { checkPersonas, formatProblem } from '../../src/lib/persona/personaCheck.ts';
 import { buildSite } from './support/build.ts';
 
 const INVALID = 'tests/fixtures/invalid';

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { checkPersonas, readPersonaSources } from '../../src/lib/persona/personaCheck.ts';
+import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
+import { checkPersonas } from '../../src/lib/persona/personaCheck.ts';
 import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 
 test('home groups personas by category with counts and emoji', async ({ page }) => {

@@ -267,7 +267,7 @@ test('derivation: a missing description is the prompt’s first sentence, cut at
 test('files no reader knows are errors naming them; documentation and dot folders are not read', () => {
   const result = checkPersonas([
     { file: 'c/notes.bin', relative: 'notes.bin', bytes: Buffer.from('x') },
-    { file: 'c/README.md', relative: 'README.md', ignored: 'documentation, not a persona' },
+    { file: 'c/README.md', relative: 'README.md', leftOut: 'documentation' },
   ]);
   assert.deepEqual(result.problems.map((p) => `${p.file} ${p.message}`), ['c/notes.bin is in no format a reader knows (see README: formats read)']);
   assert.deepEqual(result.skipped, [{ file: 'c/README.md', reason: 'documentation, not a persona' }]);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPersonaSources, readPrompt } from '../../src/lib/persona/personaCheck.ts';
+import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
+import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPrompt } from '../../src/lib/persona/personaCheck.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
 
@@ -84,7 +85,7 @@ test('warnings do not reject a persona; errors do', () => {
 
 test('the report ends with a summary line', () => {
   const result = checkPersonaFolder(`${FIXTURES}/description-style`);
-  assert.equal(formatReport(result).split('\n').at(-1), '2 persona files checked: 0 errors, 2 warnings');
+  assert.equal(formatReport(result).split('\n').at(-1), 'read 2 files: 2 personas, 0 translations; left out 0 files: 0 documentation, 0 not a persona in this layout, 0 excluded by settings; 0 errors, 2 warnings');
 });
 
 test('the seed and every shipped persona pass without warnings', () => {

@@ -2,17 +2,19 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { SINGLE_LANGUAGE } from '../../i18n/languages.ts';
 import { emojiOf } from '../../lib/formats/derive.ts';
+import { LAYOUTS } from '../../lib/formats/layouts.ts';
 import { READERS, readerById } from '../../lib/formats/readers.ts';
 import { SLUG_PATTERN } from '../../lib/persona/slug.ts';
-import { checkPersonas, readPersonaSources, readSource, shownPath, type CheckedPersona, type PersonaSource } from '../../lib/persona/personaCheck.ts';
+import { readPersonaSources, readSource, shownPath, type PersonaSource } from '../../lib/formats/collectionFiles.ts';
+import { checkPersonas, summaryLine, type CheckedPersona } from '../../lib/persona/personaCheck.ts';
 import { readCatalogSettings, SETTINGS_FILE } from '../../lib/site/catalogSettings.ts';
 import { UsageError, type Command } from '../command.ts';
 
 /** The sources behind the arguments: a folder's files (walked as the build walks them), or one file. */
-function sourcesOf(paths: readonly string[]): PersonaSource[] {
+function sourcesOf(paths: readonly string[], patterns: { include?: string[]; exclude?: string[] }): PersonaSource[] {
   return paths.flatMap((path) => {
     if (!existsSync(path)) throw new UsageError(`${path}: no such file or folder`);
-    if (statSync(path).isDirectory()) return readPersonaSources(path, process.cwd(), { dotFolders: true });
+    if (statSync(path).isDirectory()) return readPersonaSources(path, process.cwd(), { dotFolders: true, ...patterns });
     return [readSource(path, { file: shownPath(resolve(path)), relative: basename(path) })];
   });
 }
@@ -35,11 +37,13 @@ function addLanguages(file: string, languages: readonly string[]): void {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: '<file-or-folder…> [--from <format>] [--out <folder>] [--category <slug>] [--emoji <emoji>] [--force] [--dry-run]',
+  usage: '<file-or-folder…> [--from <format>] [--out <folder>] [--include <glob>…] [--exclude <glob>…] [--category <slug>] [--emoji <emoji>] [--force] [--dry-run]',
   summary: 'Turn personas of other formats into persona files',
-  details: `Walks folders (skipping dot files, READMEs and other documentation), detects each file's format unless --from names it, and writes one persona file per persona into --out (default: personas/), the prompt byte for byte as its format defines it. Translations a format keeps beside the original (LobeHub's <id>.<lang>.json) go to <lang>/<id>.md, and their languages into persona-atlas.json. Missing fields are derived as README ("Import a collection") says; --category sets every persona's category, --emoji the emoji of those without one. A file that exists with other content is left alone unless --force. Prints one line per persona or file: wrote, unchanged, would write (--dry-run) or skipped with the reason. Formats: ${READERS.map((r) => r.id).join(', ')}.`,
+  details: `Walks folders (skipping READMEs and other documentation, and what --include/--exclude or the folder's persona-atlas.json leave out), reads a collection laid out as a whole (${LAYOUTS.map((layout) => layout.label).join(', ')}) through its layout, detects each other file's format unless --from names it, and writes one persona file per persona into --out (default: personas/), the prompt byte for byte as its format defines it. Translations a format keeps beside the original (LobeHub's <id>.<lang>.json) go to <lang>/<id>.md, and their languages into persona-atlas.json. Missing fields are derived as README ("Import a collection") says; --category sets every persona's category, --emoji the emoji of those without one. A file that exists with other content is left alone unless --force. Prints one line per persona or file: wrote, unchanged, would write (--dry-run) or skipped with the reason, then the summary line (files read, personas, translations, files left out by kind). Formats: ${READERS.map((r) => r.id).join(', ')}.`,
   options: {
     from: { type: 'string' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
     out: { type: 'string', short: 'o' },
     category: { type: 'string' },
     emoji: { type: 'string' },
@@ -57,7 +61,7 @@ export const importCommand: Command = {
 
     const outDir = resolve((values.out as string | undefined) ?? 'personas');
     const { settings } = readCatalogSettings(outDir);
-    const result = checkPersonas(sourcesOf(positionals), { from, derivation: { ...settings, category, emoji: emoji && emojiOf(emoji)!.emoji } });
+    const result = checkPersonas(sourcesOf(positionals, { include: values.include as string[] | undefined, exclude: values.exclude as string[] | undefined }), { from, derivation: { ...settings, category, emoji: emoji && emojiOf(emoji)!.emoji } });
 
     // Translations go to <lang>/<id>.md, in the languages the settings then list (the default is kept, or English).
     const defaultLanguage = settings.languages?.[0] ?? SINGLE_LANGUAGE;
@@ -109,6 +113,7 @@ export const importCommand: Command = {
       out(`skipped ${file}: ${notPersona ?? reason}\n`);
       if (!notPersona) failed += 1;
     }
+    out(`${summaryLine(result)}\n`);
     if (failed > 0) throw new UsageError(`${failed} ${failed === 1 ? 'file' : 'files'} could not be imported (see the skipped lines above)`);
   },
 };

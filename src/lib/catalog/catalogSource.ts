@@ -9,7 +9,8 @@ import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexS
 import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema } from '../persona/persona.ts';
 import { LANGUAGE_PATTERN } from '../persona/slug.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
-import { checkPersonaFolder, countBySeverity, FILE_SIZE_LIMIT, formatReport, type CheckedPersona } from '../persona/personaCheck.ts';
+import { FILE_SIZE_LIMIT } from '../formats/collectionFiles.ts';
+import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../persona/personaCheck.ts';
 import { readCatalogSettings } from '../site/catalogSettings.ts';
 import { searchPersonas, type SearchOptions } from './personaSearch.ts';
 

@@ -72,7 +72,8 @@ async function checkedWasm(read: CatalogFileReader, client: PagefindClient, path
   const wasm = new Map<string, Uint8Array>();
   for (const language of Object.values(entry.languages ?? {})) {
     const file = `wasm.${String(language?.wasm ?? 'unknown')}.pagefind`;
-    const digest = client.wasmDigests[file];
+    // A regional language (de-DE) gets its base language's stemming under its own name: the same bytes.
+    const digest = client.wasmDigests[file] ?? client.wasmDigests[file.replace(/^(wasm\.[a-z]+)-[A-Za-z0-9-]+(\.pagefind)$/, '$1$2')];
     const code = digest && (await read(`${path}${file}`));
     if (!code || sha256(code) !== digest) throw new CatalogUnavailable(`${path}${file} is not the ${file} of Pagefind ${client.version}; it is not run`);
     wasm.set(`${path}${file}`, code);

@@ -102,3 +102,44 @@ export interface FormatReader {
   /** The personas the file holds (empty when it holds none), and the siblings it read as part of them. */
   read(file: SourceFile): { personas: SourcePersona[]; uses?: string[] };
 }
+
+/** A collection folder as a layout sees it: every file's path ('/'-separated, dot files and left-out files included) and the text of those read. */
+export interface CollectionFolder {
+  paths: readonly string[];
+  /** A file's text; undefined for files not read (left out, too large, not UTF-8). */
+  text(path: string): string | undefined;
+}
+
+/** A persona a layout found, with the file that holds its prompt. */
+export interface LayoutPersona {
+  path: string;
+  persona: SourcePersona;
+}
+
+export interface LayoutRead {
+  /** The personas; a layout names their categories, so folder names are not taken for categories. */
+  personas: LayoutPersona[];
+  /** Translations; each `translationOf.original` is the path of its original's file. */
+  translations: LayoutPersona[];
+  /** Other files read as parts of those personas (LobeHub's `src/<id>.json` beside `locales/<id>/`). */
+  uses: string[];
+  /** Files that should hold a persona in this layout and do not. */
+  problems: Array<{ path: string; message: string }>;
+}
+
+/**
+ * A whole collection as its owners publish it (a repository of agents in
+ * several places, a folder of pattern folders, a plugin marketplace): told
+ * from the folder's paths, it says which files are personas and which are
+ * not; the others are counted as "not a persona in this layout".
+ */
+export interface CollectionLayout {
+  id: string;
+  label: string;
+  /** Where the layout is documented by its owners. */
+  docs: string;
+  detect(folder: CollectionFolder): boolean;
+  read(folder: CollectionFolder): LayoutRead;
+  /** The languages its translations are in, told from the paths alone (the site's languages when the settings name none). */
+  languages?(paths: readonly string[]): string[];
+}

@@ -1,12 +1,14 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, posix, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { derivePersona, uniqueIds, type DerivationKind, type DerivationSettings, type DerivedPersona } from '../formats/derive.ts';
-import type { FormatReader, SourceFile, SourcePersona } from '../formats/format.ts';
+import { FILE_SIZE_LIMIT, readPersonaSources, shownPath, type LeftOutKind, type PersonaSource } from '../formats/collectionFiles.ts';
+import type { CollectionFolder, FormatReader, SourceFile, SourcePersona } from '../formats/format.ts';
+import { detectLayout, layoutLanguages } from '../formats/layouts.ts';
 import { personaFileText } from '../formats/personaAtlas.ts';
 import { detectFormat, OWN_FORMAT, readerById } from '../formats/readers.ts';
-import { DEFAULT_LINT_SETTINGS, LEGACY_LINT_FILE, readCatalogSettings, SETTINGS_FILE, type LintSettings } from '../site/catalogSettings.ts';
+import { DEFAULT_LINT_SETTINGS, readCatalogSettings, type LintSettings } from '../site/catalogSettings.ts';
 import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
 import { DESCRIPTION_LIMIT, personaSchema, quoted, type Persona } from './persona.ts';
 import { lintPrompt } from './promptLint.ts';
@@ -28,25 +30,6 @@ interface Position {
   column: number;
 }
 
-export interface PersonaSource {
-  /** Path as shown to the maintainer (relative to the working directory). */
-  file: string;
-  /** Path inside the folder read, '/'-separated: readers take folder names and neighbouring files from it. Default: the file name. */
-  relative?: string;
-  bytes?: Buffer;
-  readError?: string;
-  /** Why the file was deliberately not read (too large, a link out of the folder). */
-  refused?: string;
-  /** Why the file is not a persona and was not read (a README): no problem, only listed by `import`. */
-  ignored?: string;
-  /** The folder's language, for a file in a language folder its folder's settings list (a translation). */
-  lang?: string;
-}
-
-/** Larger files are refused unread: no prompt needs a megabyte, and the build holds every file in memory. */
-export const FILE_SIZE_LIMIT = 1024 * 1024;
-/** A CSV holds a persona a row: the largest prompt library's file is several megabytes. */
-const CSV_SIZE_LIMIT = 64 * 1024 * 1024;
 /** Frontmatter whose YAML aliases expand past this many values is refused (a "billion laughs" file). */
 const EXPANDED_VALUE_LIMIT = 10_000;
 
@@ -71,101 +54,26 @@ export interface CheckedPersona {
 export interface CheckResult {
   personas: CheckedPersona[];
   problems: Problem[];
-  fileCount: number;
+  /** How many files were read, and how many of each kind were left out unread: together, every file of the folder. */
+  files: { read: number; leftOut: Record<LeftOutKind, number> };
   /** What was derived or left out, one line per kind (not per file). */
   notes: string[];
-  /** Files that hold no persona, with the reason (a README is not even read). */
+  /** Files that hold no persona, with the reason: documentation, rows without a prompt (other kinds left out are only counted, in `files`). */
   skipped: Array<{ file: string; reason: string }>;
-  /** Translations (`<lang>/<id>.md` for a configured language), each with its original's fields where it gives none. */
+  /**
+   * Translations in the catalog's languages: `<lang>/<id>.md` files, each with
+   * its original's fields where it gives none, and those another format or
+   * layout keeps (LobeHub's `locales/<id>/index.<lang>.json`).
+   */
   translations: CheckedPersona[];
   /**
-   * Translations another format keeps beside its originals (LobeHub's
-   * `<id>.<lang>.json`), as the `<lang>/<id>.md` files of our format that
-   * `import` writes; a build leaves them out.
+   * Every translation another format or layout keeps, in any language, as
+   * the `<lang>/<id>.md` files of our format that `import` writes.
    */
   foreignTranslations: CheckedPersona[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
-
-/** A path as messages show it: relative to the working directory when under it, else absolute. */
-export function shownPath(path: string, cwd = process.cwd()): string {
-  const shown = relative(cwd, path);
-  return shown.startsWith('..') ? path : shown;
-}
-
-/** Documentation that sits beside personas in collections: README.md, LICENSE, CONTRIBUTING_zh-CN.md… (any case and extension). */
-const NOT_PERSONAS = /^(readme|contributing|license|licence|changelog|code_of_conduct|security)([._-].*)?$/i;
-/** Settings files at the folder's root. */
-const SETTINGS_FILES = new Set([SETTINGS_FILE, LEGACY_LINT_FILE]);
-/** Extensions a reader may accept; a folder named like one is reported, other folders are walked. */
-const PERSONA_EXTENSIONS = /\.(md|mdc|markdown|json|csv|txt|ya?ml)$|(^|\/)\.roomodes$/;
-
-/** Folders never read, even by `import`, which walks the other dot folders (tools keep their files in .claude/, .cursor/…). */
-const NEVER_READ = new Set(['.git', 'node_modules']);
-
-/** Whether a path inside the folder is skipped unread: dot files and folders (unless asked for), documentation, settings. */
-function skippedPath(name: string, dotFolders: boolean): boolean {
-  const parts = name.split(sep);
-  const hidden = (part: string) => (dotFolders ? NEVER_READ.has(part) : part.startsWith('.') && part !== '.roomodes');
-  return parts.some(hidden) || NOT_PERSONAS.test(parts.at(-1)!) || (parts.length === 1 && SETTINGS_FILES.has(name));
-}
-
-/**
- * Every file below `dir` but dot files and folders (`dotFolders` walks them
- * too, but .git and node_modules), documentation (README, LICENSE…) and the
- * settings files, sorted so reports are stable. A symlink (to a file or a
- * folder) that resolves outside `dir` is refused unread, so nothing outside
- * the persona folder reaches the site.
- */
-export function readPersonaSources(dir: string, cwd = process.cwd(), { dotFolders = false } = {}): PersonaSource[] {
-  if (!existsSync(dir)) throw new Error(`The persona folder ${dir} does not exist (set PERSONAS_DIR to another folder)`);
-  const root = realpathSync(dir);
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-  // A folder named after a language the folder's settings list holds translations, however the files are checked.
-  const languages = readCatalogSettings(dir).settings.languages ?? [];
-  return names.flatMap((name): PersonaSource[] => {
-    const path = join(dir, name);
-    const file = shownPath(path, cwd);
-    const relativePath = name.split(sep).join('/');
-    const folder = relativePath.includes('/') ? relativePath.split('/')[0] : undefined;
-    const source = { file, relative: relativePath, ...(folder && languages.includes(folder) && { lang: folder }) };
-    if (skippedPath(name, dotFolders)) return NOT_PERSONAS.test(basename(name)) && !skippedPath(dirname(name), dotFolders) ? [{ ...source, ignored: 'documentation, not a persona' }] : [];
-    const link = lstatSync(path).isSymbolicLink();
-    const candidate = PERSONA_EXTENSIONS.test(name);
-    let target: string;
-    try {
-      target = realpathSync(path);
-    } catch {
-      return [{ ...source, refused: 'is a symlink to nothing' }];
-    }
-    if (!inside(root, target)) {
-      // Files reached through a linked folder are covered by the report on the folder's link.
-      return link ? [{ ...source, refused: `is a symlink to ${shownPath(target, cwd)}, outside the persona folder; nothing outside it is read` }] : [];
-    }
-    const isFolder = statSync(target).isDirectory();
-    // Linked folders inside are read where they really are, once; folders are walked, unless named like a persona file.
-    if ((link && isFolder) || (isFolder && !candidate)) return [];
-    if (!link && target !== join(root, name)) return [];
-    return [readSource(path, source)];
-  });
-}
-
-/** Reads one file into a source, refusing files over the size limit unread. */
-export function readSource(path: string, source: Pick<PersonaSource, 'file' | 'relative'>): PersonaSource {
-  try {
-    const { size } = statSync(path);
-    const csv = path.endsWith('.csv');
-    if (size > (csv ? CSV_SIZE_LIMIT : FILE_SIZE_LIMIT)) {
-      return { ...source, refused: `is ${(size / 1024 / 1024).toFixed(1)} MB; a ${csv ? 'CSV file must be under 64 MB' : 'persona file must be under 1 MB'} (not read)` };
-    }
-    return { ...source, bytes: readFileSync(path) };
-  } catch (error) {
-    return { ...source, readError: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-}
 
 /** How many values a parsed YAML document holds once its aliases are expanded, counting up to `limit`. */
 function expandedSize(value: unknown, limit: number): number {
@@ -338,7 +246,7 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
   let empty = 0;
   for (const entry of decoded) {
     const shown = entry.source.file.split(sep).join('/');
-    if (entry.text === undefined || used.has(shown)) continue;
+    if (entry.text === undefined || entry.source.leftOut || used.has(shown)) continue;
     // A neighbouring file, only inside the folder read.
     const siblingPath = (name: string) => {
       const inner = posix.normalize(posix.join(posix.dirname(entry.path), name));
@@ -387,6 +295,44 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
   return { personas, problems, skipped, used, translations, empty };
 }
 
+type OtherFormats = ReturnType<typeof readOtherFormats>;
+
+/**
+ * Reads each folder laid out as a known collection (a LobeHub repository,
+ * Fabric's patterns, a plugin marketplace) through its layout, in the shapes
+ * the per-file readers give; returns those folders' files, which no reader
+ * reads then, and the ones the layout holds no persona in.
+ */
+function readLayouts(decoded: Decoded[], options: CheckOptions): { read: Omit<OtherFormats, 'used' | 'empty' | 'skipped'>; claimed: Set<Decoded>; notPersonas: Set<PersonaSource> } {
+  const read: Omit<OtherFormats, 'used' | 'empty' | 'skipped'> = { personas: [], translations: [], problems: [] };
+  const claimed = new Set<Decoded>();
+  const notPersonas = new Set<PersonaSource>();
+  const byRoot = new Map<string, Decoded[]>();
+  for (const entry of decoded) if (entry.source.root !== undefined) byRoot.set(entry.source.root, [...(byRoot.get(entry.source.root) ?? []), entry]);
+  for (const entries of byRoot.values()) {
+    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+    const folder: CollectionFolder = { paths: [...byPath.keys()], text: (path) => byPath.get(path)?.text };
+    const layout = options.from ? undefined : detectLayout(folder);
+    if (!layout) continue;
+    const found = layout.read(folder);
+    const sourceOf = (path: string) => byPath.get(path)!.source;
+    const taken = new Set([...found.personas, ...found.translations].map(({ path }) => path).concat(found.uses));
+    for (const entry of entries) {
+      claimed.add(entry);
+      if (!taken.has(entry.path) && !entry.source.leftOut) notPersonas.add(entry.source);
+    }
+    for (const { path, message } of found.problems) read.problems.push({ file: sourceOf(path).file, line: 1, column: 1, field: 'file', message, severity: 'error' });
+    // A layout names categories itself: its folders (plugins/x/agents) are no categories.
+    for (const { path, persona } of found.personas) {
+      read.personas.push({ source: sourceOf(path), derived: derivePersona(persona, posix.basename(path), options.derivation), format: layout.id });
+    }
+    for (const { path, persona } of found.translations) {
+      read.translations.push({ source: sourceOf(path), translation: persona, format: layout.id, original: sourceOf(persona.translationOf!.original).file.split(sep).join('/') });
+    }
+  }
+  return { read, claimed, notPersonas };
+}
+
 /** One line per kind of derivation, with how many personas and a first example. */
 function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, string]>, translations: CheckedPersona[], empty: number): string[] {
   const byKind = new Map<DerivationKind, CheckedPersona[]>();
@@ -425,18 +371,9 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   // In a catalog of several languages, a folder named like a language it does not list is a mistake, not a category.
   const unlistedLanguage = (source: PersonaSource) => {
     const folder = source.relative?.includes('/') ? source.relative.split('/')[0] : undefined;
-    return options.languages && !source.ignored && folder && !options.languages.includes(folder) && looksLikeLanguage(folder) ? folder : undefined;
+    return options.languages && !source.leftOut && folder && !options.languages.includes(folder) && looksLikeLanguage(folder) ? folder : undefined;
   };
-  for (const source of allSources) {
-    const folder = unlistedLanguage(source);
-    if (folder) {
-      problems.push({ file: source.file, line: 1, column: 1, field: 'file', message: `${folder}/ is named like a language that persona-atlas.json "languages" does not list (${options.languages!.join(', ')}); add it or rename the folder`, severity: 'error' });
-    }
-  }
-  const translationSources = allSources.filter((source) => languageOf(source) && !source.ignored);
-  const sources = allSources.filter((source) => !translationSources.includes(source) && !unlistedLanguage(source));
-  const decoded: Decoded[] = sources.map((source) => {
-    if (source.ignored) return { source, path: source.relative ?? basename(source.file) };
+  const decodedAll: Decoded[] = allSources.map((source) => {
     const path = source.relative ?? basename(source.file);
     if (!source.bytes) return { source, path };
     try {
@@ -445,12 +382,26 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
       return { source, path };
     }
   });
+  // A folder laid out as a known collection is read as a whole; language folders are a rule of the other folders.
+  const layouts = readLayouts(decodedAll, options);
+  const unclaimed = decodedAll.filter((entry) => !layouts.claimed.has(entry));
+  for (const { source } of unclaimed) {
+    const folder = unlistedLanguage(source);
+    if (folder) {
+      problems.push({ file: source.file, line: 1, column: 1, field: 'file', message: `${folder}/ is named like a language that persona-atlas.json "languages" does not list (${options.languages!.join(', ')}); add it or rename the folder`, severity: 'error' });
+    }
+  }
+  const translationSources = unclaimed.filter(({ source }) => languageOf(source) && !source.leftOut).map(({ source }) => source);
+  const isTranslation = new Set(translationSources);
+  const decoded = unclaimed.filter(({ source }) => !isTranslation.has(source) && !unlistedLanguage(source));
   const other = readOtherFormats(decoded, options);
-  problems.push(...other.problems);
+  other.personas.push(...layouts.read.personas);
+  other.translations.push(...layouts.read.translations);
+  problems.push(...layouts.read.problems, ...other.problems);
 
   // Our own format, and whatever no reader took that looks like it (a .md file): checked strictly, as always.
   const results = decoded
-    .filter((entry) => !entry.source.ignored && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
+    .filter((entry) => !entry.source.leftOut && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
     .flatMap((entry) => {
       if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options, entry.text)];
       const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see README: formats read)', severity: 'error' };
@@ -494,8 +445,11 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     derived.push({ file: source.file, text, format, where, derived: persona.derived, data: data.data, body: persona.prompt, idPosition: { line: 1, column: 1 } });
   }
   const personas = [...own, ...derived];
-  const translations = checkTranslations(translationSources, languageOf, personas, options, problems);
   const foreignTranslations = translationsOfOtherFormats(other.translations, derived, problems);
+  // Another format's translations join the catalog in the languages it lists (the layout's own, when the settings name none).
+  const [defaultLanguage, ...otherLanguages] = options.languages ?? [];
+  const listed = foreignTranslations.filter((translation) => otherLanguages.includes(translation.lang!));
+  const translations = [...checkTranslations(translationSources, languageOf, personas, options, problems), ...listed];
 
   if (options.nearDuplicates) {
     for (const { first, second, similarity } of nearDuplicates(personas.map((persona) => persona.body))) {
@@ -514,12 +468,22 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   // A file of our own format with an error holds no persona; a collection file's bad rows were left out above.
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const leftOutKind = (source: PersonaSource) => source.leftOut ?? (layouts.notPersonas.has(source) ? 'not a persona in this layout' : undefined);
+  const leftOut: Record<LeftOutKind, number> = { documentation: 0, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0 };
+  for (const source of allSources) {
+    const kind = leftOutKind(source);
+    if (kind) leftOut[kind] += 1;
+  }
+  const unlisted = foreignTranslations.filter((translation) => translation.lang !== defaultLanguage && !listed.includes(translation));
   return {
     personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
     problems,
-    fileCount: sources.filter((source) => !source.ignored).length,
-    notes: [...derivationNotes(personas, renamed, foreignTranslations, other.empty), ...translationNotes(personas, translations, options.languages)],
-    skipped: [...sources.flatMap((source) => (source.ignored ? [{ file: source.file, reason: source.ignored }] : [])), ...other.skipped],
+    files: { read: allSources.filter((source) => !leftOutKind(source)).length, leftOut },
+    notes: [...derivationNotes(personas, renamed, unlisted, other.empty), ...translationNotes(personas, translations, options.languages)],
+    skipped: [...allSources.flatMap((source) => {
+      const kind = leftOutKind(source);
+      return kind === 'documentation' ? [{ file: source.file, reason: 'documentation, not a persona' }] : [];
+    }), ...other.skipped],
     translations: translations.filter((translation) => !failed.has(translation.file)),
     foreignTranslations,
   };
@@ -615,7 +579,8 @@ function translationNotes(originals: CheckedPersona[], translations: CheckedPers
 /** Checks a persona folder with its own settings: what `npm run check` and the build run. */
 export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'lint' | 'derivation'> = {}): CheckResult {
   const { settings, problems } = readCatalogSettings(dir, shownPath(dir));
-  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages: settings.languages });
+  const languages = settings.languages ?? layoutLanguages(dir);
+  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages });
   const settingsProblems = problems.map(({ key, ...rest }): Problem => ({ ...rest, field: key, severity: 'error' }));
   return { ...result, problems: [...settingsProblems, ...result.problems] };
 }
@@ -643,9 +608,23 @@ export function countBySeverity(problems: Problem[]): Record<Severity, number> {
 }
 
 /** The report `npm run check` prints and the build fails with. */
-export function formatReport({ problems, fileCount, notes }: CheckResult): string {
+export function formatReport(result: CheckResult): string {
+  return [...result.problems.map(formatProblem), ...result.notes, summaryLine(result)].join('\n');
+}
+
+/**
+ * The line every reading ends with (check, build, import): files read,
+ * personas and translations found, files left out by kind, problems. Read and
+ * left out add up to every file of the folder, so a missing persona shows.
+ */
+export function summaryLine({ problems, files, personas, translations, foreignTranslations }: CheckResult): string {
   const { error, warning } = countBySeverity(problems);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `${plural(fileCount, 'persona file')} checked: ${plural(error, 'error')}, ${plural(warning, 'warning')}`;
-  return [...problems.map(formatProblem), ...notes, summary].join('\n');
+  const number = (n: number) => n.toLocaleString('en');
+  const plural = (n: number, word: string) => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
+  const translated = Math.max(translations.length, foreignTranslations.length);
+  const leftOut = Object.values(files.leftOut).reduce((sum, n) => sum + n, 0);
+  const kinds = Object.entries(files.leftOut)
+    .filter(([kind, n]) => n > 0 || kind !== 'in dot folders')
+    .map(([kind, n]) => `${number(n)} ${kind}`);
+  return `read ${plural(files.read, 'file')}: ${plural(personas.length, 'persona')}, ${plural(translated, 'translation')}; left out ${plural(leftOut, 'file')}: ${kinds.join(', ')}; ${plural(error, 'error')}, ${plural(warning, 'warning')}`;
 }

@@ -65,12 +65,20 @@ const catalogSettingsSchema = z.strictObject({
   defaultCategory: slug.optional().meta({ description: 'Category of personas whose source and folder name none (default: general).' }),
   categories: z.record(slug, categorySettingsSchema).default({}).meta({ description: 'Per-category defaults, by category slug.' }),
   lint: lintSettingsSchema.optional(),
+  include: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Glob patterns (picomatch: **, *, {a,b}) relative to this folder: only matching files are read. Default: every file.' }),
+  exclude: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Glob patterns relative to this folder: matching files are left out before any reader (scripts, notes, package.json).' }),
   languages: z
     .array(languageCode)
     .min(1)
     .refine((list) => new Set(list).size === list.length, 'lists a language twice')
     .optional()
-    .meta({ description: 'The catalog’s languages, the default first: translations sit in a folder named after their language (de/<id>.md). Without it the catalog has one language.' }),
+    .meta({ description: 'The catalog’s languages, the default first: translations sit in a folder named after their language (de/<id>.md). Without it the catalog has one language, or the languages its layout has translations in (a LobeHub repository).' }),
 });
 
 export type CatalogSettings = Omit<z.infer<typeof catalogSettingsSchema>, 'lint'> & { lint: LintSettings };

@@ -1,4 +1,5 @@
 import { PAGES_PER_PART } from '../build/searchParts.ts';
+import { layoutLanguages } from '../formats/layouts.ts';
 import { readCatalogSettings, type CatalogSettings } from './catalogSettings.ts';
 
 /**
@@ -55,7 +56,8 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
   return {
     title: env.SITE_TITLE?.trim() || settings.title,
     tagline: env.SITE_TAGLINE?.trim() || settings.tagline,
-    settings,
+    // A collection laid out with translations (a LobeHub repository) has their languages unless the settings name others.
+    settings: { ...settings, languages: settings.languages ?? layoutLanguages(personasDir) },
     personasDir,
     outDir: env.OUT_DIR?.trim() || 'dist',
     base: normalizeBase(env.BASE_PATH),

@@ -19,6 +19,8 @@ export const SITES = {
   collection: { personasDir: 'tests/fixtures/collection', outDir: '.cache/e2e/collection', port: 4403, base: '/', repoUrl: '', searchPartPages: '' },
   /** Originals in English with translations to German, Japanese and Arabic, under a subpath. */
   languages: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages', port: 4404, base: '/atlas', repoUrl: '', searchPartPages: '' },
+  /** A LobeHub agents repository as published (src/, locales/, scripts and templates beside them), built as it is. */
+  lobehubRepository: { personasDir: 'tests/fixtures/layouts/lobehub-repository', outDir: '.cache/e2e/lobehub-repository', port: 4406, base: '/', repoUrl: '', searchPartPages: '' },
   /** The same catalog at the domain root. */
   languagesAtRoot: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages-root', port: 4405, base: '/', repoUrl: '', searchPartPages: '' },
 } as const;

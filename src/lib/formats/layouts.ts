@@ -1,0 +1,30 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { readSource } from './collectionFiles.ts';
+import { layout as claudePlugins } from './claudePlugins.ts';
+import { layout as fabricPatterns } from './fabricPatterns.ts';
+import type { CollectionFolder, CollectionLayout } from './format.ts';
+import { layout as lobehubRepository } from './lobehubRepository.ts';
+
+/**
+ * The collection layouts, in the order they are told: a folder laid out one
+ * of these ways is read as a whole by its layout; any other folder file by
+ * file through the readers (readers.ts).
+ */
+export const LAYOUTS: readonly CollectionLayout[] = [claudePlugins, lobehubRepository, fabricPatterns];
+
+export const detectLayout = (folder: CollectionFolder) => LAYOUTS.find((layout) => layout.detect(folder));
+
+/**
+ * The languages a folder's layout has translations in, the default first, told
+ * from its file names alone (the settings' languages when they name none);
+ * undefined when its layout has none.
+ */
+export function layoutLanguages(dir: string): string[] | undefined {
+  if (!existsSync(dir)) return undefined;
+  const paths = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !name.split(sep).some((part) => part === '.git' || part === 'node_modules')).map((name) => name.split(sep).join('/'));
+  // Telling the layout may read a few files (a manifest, one agent); only those are read.
+  const folder: CollectionFolder = { paths, text: (path) => readSource(join(dir, path), { file: path }).bytes?.toString('utf8') };
+  const languages = detectLayout(folder)?.languages?.(paths);
+  return languages && languages.length > 1 ? languages : undefined;
+}
