@@ -33,6 +33,8 @@ export interface BuildMeasurement {
   personaFiles: { rendered: number; kept: number };
   /** Search index parts indexed and kept. */
   indexParts: { indexed: number; kept: number };
+  /** What the search index step printed (pages and parts per language). */
+  indexReport: string;
 }
 
 const TOOLS = ['pagefind', 'hugo', 'astro'];
@@ -115,6 +117,7 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
     peakPagefindRssBytes: index.peakByTool.pagefind ?? 0,
     personaFiles: { rendered: Number(rendered), kept: Number(kept) },
     indexParts: { indexed: Number(indexed), kept: Number(reused) },
+    indexReport: index.output,
   };
 }
 

@@ -4,6 +4,9 @@
 // Hugo + Pagefind and prints our time and memory as ratios to that peer.
 // --translations 1000 makes each catalog multilingual: 1,000 translations in
 // each of German, Japanese and Arabic (bench/syntheticPersonas.ts).
+// --case languages builds 2,000 personas in one language and in four with no
+// translation; --case lobehub --lobehub <path> builds a local copy of
+// LobeHub's agents repository as published (bench/multilingualCases.ts).
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,11 +17,12 @@ import { measureCliSearch } from '../bench/cliSearch.ts';
 import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
 import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
+import { languagesWithoutTranslations, lobehubRepository, type CaseRun } from '../bench/multilingualCases.ts';
 import { BENCH_LANGUAGES, BENCH_QUERIES, writeSyntheticPersonas, writeSyntheticTranslations } from '../bench/syntheticPersonas.ts';
 import { checkPersonaFolder } from '../src/lib/persona/personaCheck.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' }, case: { type: 'string' }, lobehub: { type: 'string' } } });
 const sizes = values.n?.map(Number) ?? [1000, 10000, 30000];
 const translations = Number(values.translations ?? 0);
 const PEER_SIZE = 10000;
@@ -92,6 +96,26 @@ async function benchmark(count: number) {
 
 mkdirSync(WORK, { recursive: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+if (values.case) {
+  if (values.case === 'lobehub' && !values.lobehub) throw new Error('--case lobehub needs --lobehub <path of a local copy of lobehub/lobe-chat-agents>');
+  const runs = values.case === 'languages' ? await languagesWithoutTranslations(WORK) : values.case === 'lobehub' ? await lobehubRepository(WORK, resolve(values.lobehub!)) : [];
+  if (runs.length === 0) throw new Error(`unknown --case ${values.case} (languages, lobehub)`);
+  const caseRows: [string, (run: CaseRun) => string][] = [
+    ['cold build, wall', (run) => s(run.build.wallMs)],
+    ['  page rendering', (run) => s(run.build.renderMs)],
+    ['  search indexing', (run) => s(run.build.indexMs)],
+    ['  pages indexed (every language)', (run) => run.indexedPages.toLocaleString('en')],
+    ['peak memory, whole build', (run) => mb(run.build.peakRssBytes)],
+    ['output size / files', (run) => `${mb(run.bytes)} / ${run.files.toLocaleString('en')}`],
+    ...[...new Set(runs.flatMap((run) => Object.keys(run.byKind)))].sort().map((kind): [string, (run: CaseRun) => string] => [`  ${kind}`, (run) => `${mb(run.byKind[kind]?.bytes ?? 0)} / ${(run.byKind[kind]?.files ?? 0).toLocaleString('en')}`]),
+  ];
+  const ratioRow: [string, (run: CaseRun) => string] = ['cold build ÷ the first', (run) => `${(run.build.wallMs / runs[0].build.wallMs).toFixed(2)}×`];
+  console.log(`\nMachine: ${machine}\n\n| measure | ${runs.map((run) => run.label).join(' | ')} |\n| --- | ${runs.map(() => '---').join(' | ')} |`);
+  for (const [name, cell] of [...caseRows, ...(runs.length > 1 ? [ratioRow] : [])]) console.log(`| ${name} | ${runs.map(cell).join(' | ')} |`);
+  process.exit(0);
+}
+
 const results: Awaited<ReturnType<typeof benchmark>>[] = [];
 for (const count of sizes) results.push(await benchmark(count));
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCatalog, type Catalog } from '../lib/catalog/catalog.ts';
+import { buildCatalog, FACET_KINDS, hasFacetPage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
+import { searchPartCount } from '../lib/build/searchParts.ts';
 import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 import { entryId, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
@@ -34,6 +35,13 @@ export function getCatalog(lang: string = DEFAULT_LANGUAGE): Promise<Catalog<Per
     catalogs.set(lang, catalog);
   }
   return catalog;
+}
+
+/** Where a category, tag or affinity links in a language: its page, or the search filtered by it when it has none. */
+export async function facetHref(lang: string, kind: FacetKindName, slug: string): Promise<string> {
+  const { routes } = localeOf(langParam(lang));
+  if (hasFacetPage((await getCatalog(lang)).facet(kind, slug))) return routes.facet(kind, slug);
+  return routes.searchFiltered(FACET_KINDS.find((facetKind) => facetKind.name === kind)!.searchFilter, slug);
 }
 
 /** The language a persona entry is written in. */
@@ -90,6 +98,13 @@ export function personaUrls(id: string, lang?: string) {
   const local = localeOf(lang).routes;
   const absolute = (path: string) => new URL(path, site.site).href;
   return { page: absolute(local.persona(id)), markdown: absolute(local.localMarkdown(id)), json: absolute(local.localJson(id)) };
+}
+
+/** How many parts a language's own search index has: the default language's originals, another's translations (0 without any). */
+export async function searchPartsOf(lang: string = DEFAULT_LANGUAGE): Promise<number> {
+  const { personas } = await getCatalog(lang);
+  const own = lang === DEFAULT_LANGUAGE ? personas.length : personas.filter((entry) => languageOfEntry(entry) === lang).length;
+  return own === 0 ? 0 : searchPartCount(own, site.searchPartPages);
 }
 
 /** The languages a persona's page exists in, the default first: its own and its translations'. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import settings from 'virtual:persona-atlas/page-reuse';
-import type { Catalog } from '../lib/catalog/catalog.ts';
+import { hasFacetPage, type Catalog } from '../lib/catalog/catalog.ts';
 import { readRecord, writeRecord } from '../lib/build/buildRecords.ts';
 import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
@@ -14,7 +14,7 @@ import { site } from './site.ts';
 /**
  * Everything a persona's page, raw markdown and JSON show besides the code:
  * its file and data, the previous and next personas and the related ones (as
- * their cards show them), the number of search index parts the header's
+ * their cards show them), whether its tags have pages, the number of search index parts the header's
  * search box loads, and its translations' names and descriptions. A page that showed more would need it listed here; the
  * e2e test that compares a rebuild with a clean build catches what is missed.
  */
@@ -30,6 +30,9 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
     card(next),
     catalog.related(entry).map(card),
     searchPartCount(catalog.personas.length, site.searchPartPages),
+    // Its tags and affinities link to their pages, or to the search once a value is its own alone.
+    entry.data.tags.map((tag) => hasFacetPage(catalog.facet('tags', tag))),
+    entry.data.worker_affinity.map((affinity) => hasFacetPage(catalog.facet('affinities', affinity))),
     // Its JSON lists its translations.
     translations.map((translation) => [translation.id, translation.data.name, translation.data.description]),
   ]);

@@ -2,7 +2,7 @@
 // shows intent (focus or typing), so pages do not pay for search up front.
 
 import type { SearchFilterName } from '../lib/catalog/catalog.ts';
-import { searchPartPath } from '../lib/build/searchParts.ts';
+import { SHOWN_FILTER, searchBundlePaths } from '../lib/build/searchParts.ts';
 import { withBase } from '../lib/site/urls.ts';
 import { isDefaultLanguage, pageLanguage } from './pageLocale.ts';
 
@@ -39,17 +39,21 @@ interface Pagefind {
 const base = withBase(import.meta.env.BASE_URL, '/');
 let engine: Promise<Pagefind> | undefined;
 
-/** How many index parts the site has (see src/lib/build/searchParts.ts), as the page says. */
-const partCount = () => Number(document.querySelector<HTMLElement>('[data-search-parts]')?.dataset.searchParts ?? 1);
+/** Where the search reads (see src/lib/build/searchParts.ts): the default index's parts and this language's own, as the page says. */
+function bundles(): string[] {
+  const data = document.querySelector<HTMLElement>('[data-search-parts]')?.dataset ?? {};
+  return searchBundlePaths(Number(data.searchParts ?? 1), isDefaultLanguage ? undefined : pageLanguage, Number(data.searchOwnParts ?? 0));
+}
 
-// Each language has its own index: its translations and the originals it lists untranslated.
-const language = isDefaultLanguage ? undefined : pageLanguage;
+// Another language's search merges the default index into its translations' and keeps what its lists show.
+const languageFilter: Record<string, string> = isDefaultLanguage ? {} : { [SHOWN_FILTER]: pageLanguage };
 
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
-    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}${searchPartPath(0, language)}pagefind.js`);
+    const [main, ...merged] = bundles();
+    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}${main}pagefind.js`);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    for (let part = 1; part < partCount(); part++) await pagefind.mergeIndex(`${base}${searchPartPath(part, language)}`, { baseUrl: base });
+    for (const bundle of merged) await pagefind.mergeIndex(`${base}${bundle}`, { baseUrl: base });
     await pagefind.init();
     return pagefind;
   })();
@@ -73,7 +77,7 @@ export async function searchPersonas(query: string, filters: SearchFilters, offs
   const text = query.trim();
   if (!text && Object.keys(filter).length === 0) return null;
   const pagefind = await loadEngine();
-  const { results } = await pagefind.search(text || null, { filters: filter });
+  const { results } = await pagefind.search(text || null, { filters: { ...filter, ...languageFilter } });
   const hits = await Promise.all(
     results.slice(offset, offset + limit).map(async (result) => {
       const { url, excerpt, meta } = await result.data();

@@ -30,7 +30,7 @@ const reader = (swaps: Record<string, Uint8Array> = {}): CatalogFileReader => as
 };
 
 test('searches the index as the browser does: stemmed words in the whole text', async () => {
-  const search = await openIndexSearch(reader(), 1, client);
+  const search = await openIndexSearch(reader(), ['pagefind/'], client);
   assert.deepEqual((await search.search('streaming', {}, 10)).ids, ['a']);
   assert.deepEqual((await search.search('kafka', {}, 10)).total, 2);
   assert.deepEqual((await search.search('kafka', {}, 1)).ids.length, 1);
@@ -39,7 +39,7 @@ test('searches the index as the browser does: stemmed words in the whole text', 
 test('a wasm file that is not the client’s own Pagefind build is never run', async () => {
   const wasm = readFileSync(join(work, 'site/pagefind/wasm.en.pagefind'));
   const tampered = Uint8Array.from(wasm, (byte, index) => (index === wasm.length - 1 ? byte ^ 1 : byte));
-  await assert.rejects(openIndexSearch(reader({ 'pagefind/wasm.en.pagefind': tampered }), 1, client), (error) => {
+  await assert.rejects(openIndexSearch(reader({ 'pagefind/wasm.en.pagefind': tampered }), ['pagefind/'], client), (error) => {
     assert.ok(error instanceof CatalogUnavailable);
     assert.match(error.message, /pagefind\/wasm\.en\.pagefind is not the wasm\.en\.pagefind of Pagefind .*; it is not run/);
     return true;
@@ -49,5 +49,5 @@ test('a wasm file that is not the client’s own Pagefind build is never run', a
 test('an index from another Pagefind version is reported as such, for a search of the metadata instead', async () => {
   const entry = JSON.parse(readFileSync(join(work, 'site/pagefind/pagefind-entry.json'), 'utf8'));
   const other = new TextEncoder().encode(JSON.stringify({ ...entry, version: '0.9.0' }));
-  await assert.rejects(openIndexSearch(reader({ 'pagefind/pagefind-entry.json': other }), 1, client), IncompatibleIndex);
+  await assert.rejects(openIndexSearch(reader({ 'pagefind/pagefind-entry.json': other }), ['pagefind/'], client), IncompatibleIndex);
 });

@@ -13,9 +13,11 @@ import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts'
  * rebuild re-indexes only the parts whose pages changed.
  *
  * Each language has an index of its own (Pagefind's stemming is per
- * language): the default language's at pagefind/, another's at
- * <lang>/pagefind/, holding its translations and, for the personas it has no
- * translation of, the original pages its lists show.
+ * language): the default language's at pagefind/ holding the originals,
+ * another's at <lang>/pagefind/ holding its translations only, none when it
+ * has none. A language's search merges the default index into its own and
+ * keeps the pages its lists show (the `shown` filter, searchFilters.ts), so
+ * no page is indexed twice and a language costs what its translations cost.
  *
  * It runs Pagefind's command line rather than its Node API: on the same
  * 10,000 persona pages the CLI took 34–41 s and the Node API's service mode
@@ -125,11 +127,14 @@ export async function buildSearchIndex(outDir: string, cacheRoot: string, pagesP
   const reports = new Map<string, SearchIndexReport>();
   for (const [index, lang] of languages.entries()) {
     const other = index > 0 ? lang : undefined;
-    const translated = new Set(other ? pageIds(join(site, other, 'personas')) : []);
-    const pages = ids.map((id) => {
-      const path = translated.has(id) ? `${other}/personas/${id}/index.html` : `personas/${id}/index.html`;
-      return { id, page: { file: join(site, path), path } };
-    });
+    const path = (id: string) => (other ? `${other}/personas/${id}/index.html` : `personas/${id}/index.html`);
+    const pages = (other ? pageIds(join(site, other, 'personas')) : ids).map((id) => ({ id, page: { file: join(site, path(id)), path: path(id) } }));
+    if (pages.length === 0) {
+      // A language without translations searches the default index alone.
+      for (let part = 0; existsSync(join(site, searchPartPath(part, other))); part++) rmSync(join(site, searchPartPath(part, other)), { recursive: true });
+      reports.set(lang, { pages: 0, parts: 0, rebuilt: [], reused: [] });
+      continue;
+    }
     reports.set(lang, await indexLanguage(site, recordFileFor(cacheRoot, join(site, other ?? '')), pagesPerPart, pages, lang, other));
   }
   return reports;

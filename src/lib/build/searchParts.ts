@@ -40,3 +40,23 @@ export function searchPartPath(part: number, lang?: string): string {
   const bundle = lang ? `${lang}/pagefind/` : 'pagefind/';
   return part === 0 ? bundle : `${bundle}part-${part}/`;
 }
+
+/**
+ * Every index a language's search opens, the main one first: a language
+ * other than the default searches its own parts (its translations; none when
+ * it has none) with the default language's merged in, and keeps only the
+ * pages its lists show (SHOWN_FILTER); the default language searches its own.
+ */
+export function searchBundlePaths(defaultParts: number, lang?: string, ownParts = 0): string[] {
+  const parts = (count: number, of?: string) => Array.from({ length: count }, (_, part) => searchPartPath(part, of));
+  return [...(lang ? parts(ownParts, lang) : []), ...parts(defaultParts)];
+}
+
+/** The Pagefind filter naming the languages whose lists show a persona page, in a catalog of several languages. */
+export const SHOWN_FILTER = 'shown';
+
+/** The languages whose lists show a page: a translation, its own; an original, the default's and every language it has no translation in. */
+export function shownIn(languages: readonly string[], pageLang: string, translatedInto: readonly string[]): string[] {
+  if (pageLang !== languages[0]) return [pageLang];
+  return languages.filter((lang) => lang === pageLang || !translatedInto.includes(lang));
+}

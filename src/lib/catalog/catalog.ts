@@ -35,6 +35,14 @@ export const FACET_KINDS: readonly FacetKind[] = [
   },
 ];
 
+/**
+ * Whether a facet has a page of its own: every category does; a tag or an
+ * affinity once two personas share it. A value of one persona is a search
+ * filter instead (most tags of large collections are one persona's, and
+ * their pages were a third of such a site's bytes).
+ */
+export const hasFacetPage = (facet: Facet<HasPersona> | undefined): boolean => facet !== undefined && (facet.kind.name === 'categories' || facet.personas.length >= 2);
+
 /** Personas per page on a category, tag or affinity page. */
 export const FACET_PAGE_SIZE = 48;
 

@@ -5,6 +5,7 @@ import { CatalogUnavailable, fetchCatalogFile, refusedProtocol } from './catalog
 import { exportPersonaOf, personaFields } from '../formats/exports.ts';
 import type { ExportPersona } from '../formats/format.ts';
 import type { PagefindClient } from './pagefindClient.ts';
+import { SHOWN_FILTER, searchBundlePaths } from '../build/searchParts.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
 import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema } from '../persona/persona.ts';
 import { LANGUAGE_PATTERN } from '../persona/slug.ts';
@@ -144,7 +145,7 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
   };
 
   type Translated = Pick<PersonaSummary, 'name' | 'description'> & { lang: string };
-  let index: Promise<{ personas: PersonaSummary[]; searchParts: number; languages: string[]; translated: Map<string, Translated[]> }> | undefined;
+  let index: Promise<{ personas: PersonaSummary[]; searchParts: number; languages: string[]; languageSearchParts?: Record<string, number>; translated: Map<string, Translated[]> }> | undefined;
   const readIndex = () =>
     (index ??= readJson('api/personas.json', RESPONSE_LIMITS.index).then((json) => {
       if (json === undefined) throw new CatalogUnavailable(`${location} is not a Persona Atlas catalog: it has no api/personas.json`);
@@ -160,6 +161,11 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       const { languages = [] } = json;
       if (!Array.isArray(languages) || !languages.every((lang) => typeof lang === 'string' && LANGUAGE_PATTERN.test(lang))) {
         throw broken('api/personas.json', 'languages must be a list of language codes');
+      }
+      const { languageSearchParts } = json;
+      const partCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1000;
+      if (languageSearchParts !== undefined && (typeof languageSearchParts !== 'object' || languageSearchParts === null || !languages.every((lang, i) => i === 0 || partCount((languageSearchParts as Record<string, unknown>)[lang])))) {
+        throw broken('api/personas.json', 'languageSearchParts must give each language other than the first a whole number of parts from 0 to 1000');
       }
       const seen = new Set<string>();
       const valid: PersonaSummary[] = [];
@@ -180,7 +186,7 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
           ),
         );
       });
-      return { personas: valid, searchParts: searchParts as number, languages: languages as string[], translated };
+      return { personas: valid, searchParts: searchParts as number, languages: languages as string[], languageSearchParts: languageSearchParts as Record<string, number> | undefined, translated };
     }));
   const list = async () => (await readIndex()).personas;
 
@@ -194,8 +200,12 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
     const client = options.pagefindClient?.();
     if (!client) return 'this command line carries no search client';
     const reader: CatalogFileReader = (path) => read(path, RESPONSE_LIMITS.search);
+    const { searchParts, languageSearchParts } = await readIndex();
     try {
-      return await openIndexSearch(reader, (await readIndex()).searchParts, client, lang);
+      // A catalog that lists each language's own parts merges the default index in, as its pages do;
+      // an older one has every page a language lists in that language's index.
+      if (lang && languageSearchParts) return await openIndexSearch(reader, searchBundlePaths(searchParts, lang, languageSearchParts[lang]), client, { [SHOWN_FILTER]: lang });
+      return await openIndexSearch(reader, lang ? searchBundlePaths(0, lang, searchParts) : searchBundlePaths(searchParts), client);
     } catch (error) {
       if (error instanceof IncompatibleIndex) return error.message;
       if (error instanceof CatalogUnavailable) throw broken('search index', error.message);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { CatalogUnavailable } from './catalogFetch.ts';
 import type { PagefindClient } from './pagefindClient.ts';
-import { searchPartPath } from '../build/searchParts.ts';
 
 /**
  * The site's own search, run in Node over a catalog's Pagefind index: the same
@@ -86,10 +85,14 @@ export interface IndexSearch {
   search(query: string, filters: Record<string, string>, limit: number): Promise<{ total: number; ids: string[] }>;
 }
 
-/** Opens the catalog's index (all its parts, merged as the browser merges them); with `lang`, that language's own. */
-export async function openIndexSearch(read: CatalogFileReader, parts: number, client: PagefindClient, lang?: string): Promise<IndexSearch> {
+/**
+ * Opens a catalog's index as the browser does: the bundles (searchBundlePaths)
+ * merged into the first, every search narrowed by `filters` too (a language's
+ * SHOWN_FILTER).
+ */
+export async function openIndexSearch(read: CatalogFileReader, bundles: readonly string[], client: PagefindClient, always: Record<string, string> = {}): Promise<IndexSearch> {
   const wasm = new Map<string, Uint8Array>();
-  for (let part = 0; part < parts; part++) for (const [path, code] of await checkedWasm(read, client, searchPartPath(part, lang))) wasm.set(path, code);
+  for (const bundle of bundles) for (const [path, code] of await checkedWasm(read, client, bundle)) wasm.set(path, code);
 
   // Pagefind logs a failed fetch and carries on; the first failure is kept and thrown once the call returns.
   let failure: unknown;
@@ -115,12 +118,13 @@ export async function openIndexSearch(read: CatalogFileReader, parts: number, cl
   };
 
   const pagefind = (await import(pathToFileURL(client.module).href)) as { createInstance(options: Record<string, unknown>): PagefindInstance };
-  const instance = pagefind.createInstance({ basePath: `${origin}/${searchPartPath(0, lang)}` });
-  for (let part = 1; part < parts; part++) await settled(instance.mergeIndex(`${origin}/${searchPartPath(part, lang)}`));
+  const [main, ...merged] = bundles;
+  const instance = pagefind.createInstance({ basePath: `${origin}/${main}` });
+  for (const bundle of merged) await settled(instance.mergeIndex(`${origin}/${bundle}`));
   await settled(instance.init());
   return {
     async search(query, filters, limit) {
-      const { results } = await settled(instance.search(query.trim() || null, { filters }));
+      const { results } = await settled(instance.search(query.trim() || null, { filters: { ...filters, ...always } }));
       const ids = await settled(Promise.all(results.slice(0, limit).map(async (result) => (await result.data()).meta.id ?? '')));
       return { total: results.length, ids };
     },

@@ -43,15 +43,18 @@ export function apiPersona(persona: Persona, insights: PromptInsights, urls: Per
 /**
  * /api/personas.json: every persona, sorted by id so diffs between builds stay
  * small, and how many parts the search index has (added in version 1, so the
- * command line can search as the site does).
+ * command line can search as the site does). In a catalog of several
+ * languages, `languageSearchParts` gives each other language's own index
+ * parts (its translations'; 0 without any), whose search merges the default
+ * index in (added in version 1: without it, a language's index holds every page it lists).
  */
-export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchParts: number, languages?: readonly string[]) {
+export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchParts: number, languages?: { list: readonly string[]; searchParts: Record<string, number> }) {
   return {
     schemaVersion: API_SCHEMA_VERSION,
     tokenEncoding,
     count: personas.length,
     searchParts,
-    ...(languages && { languages }),
+    ...(languages && { languages: languages.list, languageSearchParts: languages.searchParts }),
     personas: [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -26,6 +26,8 @@ export interface SiteConfig {
   repoBranch: string;
   /** Persona pages per search index part (src/lib/searchParts.ts); tests set a small one to exercise merging. */
   searchPartPages: number;
+  /** Hosts' limits scaled by this in the build's output report (src/lib/build/outputSize.ts); tests lower it to try a small site. */
+  hostLimitScale: number;
 }
 
 function normalizeBase(raw: string | undefined): string {
@@ -65,5 +67,6 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
     repoBranch: env.REPO_BRANCH?.trim() || 'main',
     searchPartPages: positiveInteger('SEARCH_PART_PAGES', env.SEARCH_PART_PAGES) ?? PAGES_PER_PART,
+    hostLimitScale: env.HOST_LIMIT_SCALE?.trim() ? Number(env.HOST_LIMIT_SCALE) : 1,
   };
 }

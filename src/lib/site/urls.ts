@@ -1,4 +1,4 @@
-import type { FacetKindName } from '../catalog/catalog.ts';
+import type { FacetKindName, SearchFilterName } from '../catalog/catalog.ts';
 
 /** Joins the site's base path and a site path; the only place URLs are built. */
 export function withBase(base: string, path: string): string {
@@ -33,6 +33,8 @@ export function createRoutes(base: string, lang?: string) {
     personaJson: (id: string) => to(`/api/personas/${id}.json`),
     personaMarkdown: (id: string) => to(`/personas/${id}.md`),
     search: () => page('/search/'),
+    /** The search page filtered by one value (a tag of one persona has no page of its own). */
+    searchFiltered: (filter: SearchFilterName, value: string) => page(`/search/?${filter}=${encodeURIComponent(value)}`),
     selection: () => page('/selection/'),
     persona: (id: string) => page(`/personas/${id}/`),
     facetIndex: (kind: FacetKindName) => page(`/${kind}/`),

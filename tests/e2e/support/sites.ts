@@ -21,6 +21,8 @@ export const SITES = {
   languages: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages', port: 4404, base: '/atlas', repoUrl: '', searchPartPages: '' },
   /** A LobeHub agents repository as published (src/, locales/, scripts and templates beside them), built as it is. */
   lobehubRepository: { personasDir: 'tests/fixtures/layouts/lobehub-repository', outDir: '.cache/e2e/lobehub-repository', port: 4406, base: '/', repoUrl: '', searchPartPages: '' },
+  /** Two personas in a catalog of 18 languages (LobeHub's count), one German translation. */
+  manyLanguages: { personasDir: 'tests/fixtures/many-languages', outDir: '.cache/e2e/many-languages', port: 4407, base: '/', repoUrl: '', searchPartPages: '' },
   /** The same catalog at the domain root. */
   languagesAtRoot: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages-root', port: 4405, base: '/', repoUrl: '', searchPartPages: '' },
 } as const;
