@@ -15,11 +15,21 @@ function legacyCopy(text: string): boolean {
   }
 }
 
-/** Copies text, falling back to the legacy command where the Clipboard API is missing; false when refused. */
-export async function copyToClipboard(text: string): Promise<boolean> {
-  if (!navigator.clipboard?.writeText) return legacyCopy(text);
+/**
+ * Copies text, falling back to the legacy command where the Clipboard API is
+ * missing; false when refused. Text still on its way (fetched on the click)
+ * goes to the clipboard as a pending item, within the click's permission,
+ * where the browser takes one (ClipboardItem with a promise).
+ */
+export async function copyToClipboard(text: string | Promise<string>): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(text);
+    if (typeof text !== 'string' && navigator.clipboard?.write && typeof ClipboardItem !== 'undefined') {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([value], { type: 'text/plain' })) })]);
+      return true;
+    }
+    const value = await text;
+    if (!navigator.clipboard?.writeText) return legacyCopy(value);
+    await navigator.clipboard.writeText(value);
     return true;
   } catch {
     return false;

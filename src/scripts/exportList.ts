@@ -1,11 +1,12 @@
-// The export targets of a persona page, drawn in the browser from the JSON
-// block ExportList.astro writes: one group of targets after another, each
-// target with its files' paths and a copy and a download button per file.
+// The export targets of a persona page, drawn in the browser from its
+// language's export-targets.json: one group of targets after another, each
+// target with this persona's paths and a copy and a download button per file.
 
 export interface ExportListData {
   words: { copy: string; download: string; then: string };
   groups: Array<{
     title: string;
+    /** Paths, user-wide place and next step with `<id>` for the persona's id. */
     targets: Array<{ id: string; label: string; paths: string[]; userWide?: string; hint?: string }>;
   }>;
 }
@@ -27,13 +28,16 @@ const button = (action: string, label: string, subject: string) => {
   return node;
 };
 
-export function renderExportList({ words, groups }: ExportListData): HTMLElement[] {
+/** The list for persona `personaId`; `fileIds` names its files for the targets that name them otherwise (an Agent Skill's shortened name). */
+export function renderExportList({ words, groups }: ExportListData, personaId: string, fileIds: Record<string, string> = {}): HTMLElement[] {
+  const forPersona = (text: string, id = personaId) => text.replaceAll('<id>', id);
   return groups.map(({ title, targets }) =>
     element('div', [
       element('h3', title, 'font-semibold'),
       element(
         'ul',
-        targets.map(({ id, label, paths, userWide, hint }) => {
+        targets.map(({ id, label, paths: templates, userWide, hint }) => {
+          const paths = templates.map((path) => forPersona(path, fileIds[id] ?? personaId));
           const files = paths.map((path, index) => {
             const subject = paths.length > 1 ? `${label} ${path.split('/').at(-1)}` : label;
             const row = element('div', [element('code', path), button('copy', words.copy, subject), button('download', words.download, subject)]);
@@ -41,7 +45,7 @@ export function renderExportList({ words, groups }: ExportListData): HTMLElement
             row.dataset.subject = subject;
             return row;
           });
-          const notes = [...(userWide ? [element('p', userWide)] : []), ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', hint)])] : [])];
+          const notes = [...(userWide ? [element('p', forPersona(userWide))] : []), ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', forPersona(hint))])] : [])];
           const item = element('li', [element('h4', label), ...files, ...notes]);
           item.dataset.export = id;
           return item;

@@ -30,7 +30,9 @@ test('without the async Clipboard API, copying falls back and still succeeds', a
 
 test('when the clipboard is denied, the prompt is selected and the user is told', async ({ page }) => {
   await page.addInitScript(() => {
-    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    const denied = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    navigator.clipboard.writeText = denied;
+    navigator.clipboard.write = denied;
   });
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   await page.getByRole('button', { name: 'Copy prompt' }).click();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { checkPersonaFolder } from '../../src/lib/persona/personaCheck.ts';
 import { cli } from './support/cli.ts';
 import { SITES, siteUrl } from './support/sites.ts';
 
@@ -33,3 +34,19 @@ test('the catalog’s command line finds a translation by its own words', () => 
   expect(found.status, found.stderr).toBe(0);
   expect(found.text).toContain('tide-chart-reader');
 });
+
+// Fabric's patterns and a plugin marketplace, built as published: every persona the reading gives has its page, and its JSON holds its source's prompt byte for byte.
+for (const name of ['fabricPatterns', 'claudeMarketplace'] as const) {
+  test(`${name}: every persona has a page, and its prompt is its source file's, byte for byte`, async ({ request }) => {
+    const { personas } = checkPersonaFolder(SITES[name].personasDir);
+    const index = await (await request.get(siteUrl(name, '/api/personas.json'))).json();
+    expect(index.personas.map((p: { id: string }) => p.id)).toEqual(personas.map((p) => p.data.id).sort());
+    for (const persona of personas) {
+      expect((await request.get(siteUrl(name, `/personas/${persona.data.id}/`))).status(), persona.data.id).toBe(200);
+      const json = await (await request.get(siteUrl(name, `/api/personas/${persona.data.id}.json`))).json();
+      const source = readFileSync(persona.file, 'utf8');
+      // Fabric: system.md is the prompt; a subagent or skill: its body after the frontmatter.
+      expect(json.prompt, persona.data.id).toBe(name === 'fabricPatterns' ? source : source.slice(source.indexOf('\n---', 3) + 5));
+    }
+  });
+}

@@ -16,6 +16,8 @@ const PAGES: Record<SiteName, string[]> = {
   languages: ['/', '/personas/travel-planner/', '/categories/travel/', '/selection/', '/no-such-page/', '/de/', '/de/personas/travel-planner/', '/ja/categories/engineering/', '/ar/', '/ar/personas/travel-planner/', '/ar/search/?q=رحلات', '/ar/selection/'],
   languagesAtRoot: ['/ar/', '/ar/personas/travel-planner/', '/ja/', '/de/search/?q=Reiseplaner', '/ar/guide/api-formats/'],
   collection: ['/', '/categories/core-development/', '/personas/api-reviewer/', '/personas/tea-sommelier/', '/search/?q=haiku', '/selection/', '/no-such-page/'],
+  fabricPatterns: ['/', '/personas/summarize-field-notes/'],
+  claudeMarketplace: ['/', '/personas/security-auditor-2/', '/categories/code-quality/'],
   manyLanguages: ['/', '/de-DE/personas/bread-baker/', '/zh-TW/'],
   lobehubRepository: ['/', '/personas/tide-chart-reader/', '/de-DE/personas/tide-chart-reader/', '/zh-CN/'],
   fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],

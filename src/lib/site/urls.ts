@@ -43,6 +43,8 @@ export function createRoutes(base: string, lang?: string) {
     /** The persona's own file and JSON in this language (its translation's, outside the default language). */
     localMarkdown: (id: string) => page(`/personas/${id}.md`),
     localJson: (id: string) => to(lang ? `/${lang}/api/personas/${id}.json` : `/api/personas/${id}.json`),
+    /** The export targets in this language's words, which persona pages draw their export list from. */
+    exportTargets: () => page('/export-targets.json'),
     /** The guide to using personas in tools: its index, or one tool group's page. */
     guide: (group?: string) => page(group ? `/guide/${group}/` : '/guide/'),
     asset: (path: string) => to(path),

@@ -21,6 +21,10 @@ export const SITES = {
   languages: { personasDir: 'tests/fixtures/languages', outDir: '.cache/e2e/languages', port: 4404, base: '/atlas', repoUrl: '', searchPartPages: '' },
   /** A LobeHub agents repository as published (src/, locales/, scripts and templates beside them), built as it is. */
   lobehubRepository: { personasDir: 'tests/fixtures/layouts/lobehub-repository', outDir: '.cache/e2e/lobehub-repository', port: 4406, base: '/', repoUrl: '', searchPartPages: '' },
+  /** Fabric's patterns as published: a folder per pattern holding system.md, user.md and READMEs beside them. */
+  fabricPatterns: { personasDir: 'tests/fixtures/layouts/fabric-patterns', outDir: '.cache/e2e/fabric-patterns', port: 4408, base: '/', repoUrl: '', searchPartPages: '' },
+  /** A Claude Code plugin marketplace as published: plugins with agents, skills, commands, hooks and scripts. */
+  claudeMarketplace: { personasDir: 'tests/fixtures/layouts/claude-marketplace', outDir: '.cache/e2e/claude-marketplace', port: 4409, base: '/', repoUrl: '', searchPartPages: '' },
   /** Two personas in a catalog of 18 languages (LobeHub's count), one German translation. */
   manyLanguages: { personasDir: 'tests/fixtures/many-languages', outDir: '.cache/e2e/many-languages', port: 4407, base: '/', repoUrl: '', searchPartPages: '' },
   /** The same catalog at the domain root. */
