@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCatalog, FACET_KINDS, hasFacetPage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
+import { buildCatalog, FACET_KINDS, facetPageLanguage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
 import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 import { entryId, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
@@ -37,11 +37,15 @@ export function getCatalog(lang: string = DEFAULT_LANGUAGE): Promise<Catalog<Per
   return catalog;
 }
 
-/** Where a category, tag or affinity links in a language: its page, or the search filtered by it when it has none. */
+/** The language whose page of a facet a list in `lang` links to (facetPageLanguage), or none. */
+export const facetPageIn = (catalog: Catalog<PersonaEntry>, lang: string, kind: FacetKindName, slug: string) =>
+  facetPageLanguage(catalog.facet(kind, slug), lang, DEFAULT_LANGUAGE, languageOfEntry);
+
+/** Where a category, tag or affinity links in a language: its page (or the default language's), or the search filtered by it when it has none. */
 export async function facetHref(lang: string, kind: FacetKindName, slug: string): Promise<string> {
-  const { routes } = localeOf(langParam(lang));
-  if (hasFacetPage((await getCatalog(lang)).facet(kind, slug))) return routes.facet(kind, slug);
-  return routes.searchFiltered(FACET_KINDS.find((facetKind) => facetKind.name === kind)!.searchFilter, slug);
+  const pageLanguage = facetPageIn(await getCatalog(lang), lang, kind, slug);
+  if (pageLanguage) return localeOf(langParam(pageLanguage)).routes.facet(kind, slug);
+  return localeOf(langParam(lang)).routes.searchFiltered(FACET_KINDS.find((facetKind) => facetKind.name === kind)!.searchFilter, slug);
 }
 
 /** The language a persona entry is written in. */

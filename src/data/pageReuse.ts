@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import settings from 'virtual:persona-atlas/page-reuse';
-import { hasFacetPage, type Catalog } from '../lib/catalog/catalog.ts';
+import { FACET_KINDS, facetPageLanguage, type Catalog } from '../lib/catalog/catalog.ts';
 import { readRecord, writeRecord } from '../lib/build/buildRecords.ts';
 import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 import { storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import type { PersonaEntry } from './catalog.ts';
+import { DEFAULT_LANGUAGE } from './locale.ts';
 import { site } from './site.ts';
 
 /**
@@ -18,7 +19,10 @@ import { site } from './site.ts';
  * search box loads, and its translations' names and descriptions. A page that showed more would need it listed here; the
  * e2e test that compares a rebuild with a clean build catches what is missed.
  */
+const languageOf = (entry: PersonaEntry) => storedLanguage(entry) ?? DEFAULT_LANGUAGE;
+
 function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[]): string {
+  const lang = languageOf(entry);
   const card = (shown?: PersonaEntry) => shown && [shown.id, shown.data, storedInsights(shown)];
   const { previous, next } = catalog.neighbours(entry);
   return JSON.stringify([
@@ -30,9 +34,8 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
     card(next),
     catalog.related(entry).map(card),
     searchPartCount(catalog.personas.length, site.searchPartPages),
-    // Its tags and affinities link to their pages, or to the search once a value is its own alone.
-    entry.data.tags.map((tag) => hasFacetPage(catalog.facet('tags', tag))),
-    entry.data.worker_affinity.map((affinity) => hasFacetPage(catalog.facet('affinities', affinity))),
+    // Its category, tags and affinities link to their pages (its language's or the default's), or to the search.
+    (['categories', 'tags', 'affinities'] as const).map((kind) => FACET_KINDS.find((facetKind) => facetKind.name === kind)!.valuesOf(entry.data).map((slug) => facetPageLanguage(catalog.facet(kind, slug), lang, DEFAULT_LANGUAGE, languageOf))),
     // Its JSON lists its translations.
     translations.map((translation) => [translation.id, translation.data.name, translation.data.description]),
   ]);

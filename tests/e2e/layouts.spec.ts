@@ -21,7 +21,7 @@ test('each agent has one page, its translations pages of their own, and nothing 
   await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Gezeitenleser');
   await page.getByRole('button', { name: 'Prompt kopieren' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(agent('locales/tide-chart-reader/index.de-DE.json').config.systemRole);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(agent('locales/tide-chart-reader/index.de-DE.json').config.systemRole);
 
   const english = await (await request.get(siteUrl('lobehubRepository', '/api/personas/kettle-whisperer.json'))).json();
   expect(english).toMatchObject({ name: 'Kettle Whisperer', category: 'life', prompt: agent('locales/kettle-whisperer/index.json').config.systemRole });

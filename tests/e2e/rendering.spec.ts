@@ -75,8 +75,9 @@ test('fill-in variables: a field per variable, a live preview, and copies of the
     // An emptied field leaves its placeholder as written; code stays literal.
     original.replace('to {{recipient}}', 'to Ms. Ōkubo').replace('mention {{recipient}}', 'mention Ms. Ōkubo').replace('{{sender:the team}}', 'the team'),
   );
+  // The original comes byte for byte from the persona's JSON, fetched on the click.
   await page.getByRole('button', { name: 'Copy original' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(original);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(original);
 
   const api = await (await page.request.get(siteUrl('fixtures', '/api/personas/fill-in.json'))).json();
   expect(api.variables).toEqual([

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalog, labelFromSlug, orderPersonas } from '../../src/lib/catalog/catalog.ts';
+import { buildCatalog, facetPageLanguage, hasFacetPage, labelFromSlug, orderPersonas } from '../../src/lib/catalog/catalog.ts';
 import { personaSchema } from '../../src/lib/persona/persona.ts';
 
 function persona(id: string, category: string, tags: string[] = [], worker_affinity: string[] = []) {
@@ -57,4 +57,20 @@ test('personas order by name or by size, largest first with ties by name', () =>
   const data = catalog.facet('categories', 'data')!.personas;
   assert.deepEqual(ids(orderPersonas(data, 'name', (p) => sizes[p.data.id])), ['alpha', 'mid', 'zeta']);
   assert.deepEqual(ids(orderPersonas(data, 'size', (p) => sizes[p.data.id])), ['mid', 'zeta', 'alpha']);
+});
+
+test('a tag or affinity of one persona has no page; a category always has one', () => {
+  assert.equal(hasFacetPage(catalog.facet('tags', 'sql')), true);
+  assert.equal(hasFacetPage(catalog.facet('tags', 'excel')), false);
+  assert.equal(hasFacetPage(catalog.facet('affinities', 'research')), false);
+  assert.equal(hasFacetPage(catalog.facet('categories', 'legal')), true);
+});
+
+test('another language links to its own facet page once a persona of it is translated there, else to the default language’s', () => {
+  // In German, "alpha" is translated; the others are listed as their English originals.
+  const languageOf = (entry: { data: { id: string } }) => (entry.data.id === 'alpha' ? 'de' : 'en');
+  assert.equal(facetPageLanguage(catalog.facet('tags', 'python'), 'de', 'en', languageOf), 'de');
+  assert.equal(facetPageLanguage(catalog.facet('categories', 'design'), 'de', 'en', languageOf), 'en');
+  assert.equal(facetPageLanguage(catalog.facet('categories', 'design'), 'en', 'en', languageOf), 'en');
+  assert.equal(facetPageLanguage(catalog.facet('tags', 'excel'), 'de', 'en', languageOf), undefined);
 });

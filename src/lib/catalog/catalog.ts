@@ -43,6 +43,19 @@ export const FACET_KINDS: readonly FacetKind[] = [
  */
 export const hasFacetPage = (facet: Facet<HasPersona> | undefined): boolean => facet !== undefined && (facet.kind.name === 'categories' || facet.personas.length >= 2);
 
+/**
+ * Which language's page of a facet a list in `lang` links to: the default
+ * language's in the default language; in another, its own once one of the
+ * facet's personas is translated there, else the default language's (its
+ * own would list the same untranslated personas again, so it is not
+ * rendered); none when the facet has no page at all.
+ */
+export function facetPageLanguage<T extends HasPersona>(facet: Facet<T> | undefined, lang: string, defaultLanguage: string, languageOf: (persona: T) => string): string | undefined {
+  if (!hasFacetPage(facet)) return undefined;
+  if (lang === defaultLanguage) return lang;
+  return facet!.personas.some((persona) => languageOf(persona) === lang) ? lang : defaultLanguage;
+}
+
 /** Personas per page on a category, tag or affinity page. */
 export const FACET_PAGE_SIZE = 48;
 
