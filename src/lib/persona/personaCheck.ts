@@ -308,7 +308,12 @@ function readLayouts(decoded: Decoded[], options: CheckOptions): { read: Omit<Ot
   const claimed = new Set<Decoded>();
   const notPersonas = new Set<PersonaSource>();
   const byRoot = new Map<string, Decoded[]>();
-  for (const entry of decoded) if (entry.source.root !== undefined) byRoot.set(entry.source.root, [...(byRoot.get(entry.source.root) ?? []), entry]);
+  for (const entry of decoded) {
+    if (entry.source.root === undefined) continue;
+    const entries = byRoot.get(entry.source.root);
+    if (entries) entries.push(entry);
+    else byRoot.set(entry.source.root, [entry]);
+  }
   for (const entries of byRoot.values()) {
     const byPath = new Map(entries.map((entry) => [entry.path, entry]));
     const folder: CollectionFolder = { paths: [...byPath.keys()], text: (path) => byPath.get(path)?.text };
