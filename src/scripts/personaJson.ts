@@ -18,12 +18,3 @@ export async function fetchPersona(id: string): Promise<ExportPersona & { transl
   const persona = await response.json();
   return { ...exportPersonaOf(persona, persona.prompt, persona.extra), translated };
 }
-
-/** The prompt a persona's JSON holds, byte for byte (what "Copy prompt" copies). */
-export async function fetchPrompt(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: the catalog answered ${response.status}`);
-  const { prompt } = (await response.json()) as { prompt?: unknown };
-  if (typeof prompt !== 'string') throw new Error(`${url} holds no prompt`);
-  return prompt;
-}

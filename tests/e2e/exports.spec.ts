@@ -12,6 +12,8 @@ test('a persona page offers every export target, grouped, and copies each file e
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   const persona = exportPersonaFromFile('personas/sr-backend.md');
   const exports = page.getByRole('region', { name: 'Use it in your tools' });
+  // The list is drawn as it nears the screen.
+  await exports.scrollIntoViewIfNeeded();
   for (const group of ['Coding agents', 'IDE assistants', 'API formats']) {
     await expect(exports.getByRole('heading', { name: group, level: 3 })).toBeVisible();
   }
@@ -82,6 +84,7 @@ for (const name of PERSONA_FILE_SITES) {
 
     // The zip's entry is the very file the persona page downloads on its own.
     await page.goto(siteUrl(name, '/personas/sr-backend/'));
+    await page.locator('[data-exports]').scrollIntoViewIfNeeded();
     const single = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Claude Code subagent' }).click();
     expect(Buffer.compare(await saved(single), Buffer.from(entries['.claude/agents/sr-backend.md']))).toBe(0);
