@@ -125,6 +125,8 @@ test('Fabric patterns: a folder holding system.md is one persona, its system.md 
       ['Summarize Field Notes', 'You turn a naturalist’s field notes into a short, dated summary.'.replace('’', "'"), true],
     ],
   );
+  // An empty system.md (a pattern being drafted) holds no prompt: left out, and said so.
+  assert.ok(result.notes.includes('note: left out for having no prompt: 1 (import lists them)'), result.notes.join('\n'));
   // user.md and pattern_explanations.md are no personas; the README is documentation.
   assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0 });
   assertImportMatches(name, result);

@@ -239,11 +239,10 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
   // Files by their shown path, which is unique even across several folders read at once.
   const texts = new Map(decoded.flatMap((d) => (d.text === undefined ? [] : [[d.source.file.split(sep).join('/'), d.text] as const])));
   const used = new Set<string>();
-  const personas: Array<{ source: PersonaSource; derived: DerivedPersona; format: string; where?: string }> = [];
+  const personas: Candidate[] = [];
   const translations: Array<{ source: PersonaSource; translation: SourcePersona; format: string; original: string }> = [];
   const problems: Problem[] = [];
   const skipped: CheckResult['skipped'] = [];
-  let empty = 0;
   for (const entry of decoded) {
     const shown = entry.source.file.split(sep).join('/');
     if (entry.text === undefined || entry.source.leftOut || used.has(shown)) continue;
@@ -278,21 +277,40 @@ function readOtherFormats(decoded: Decoded[], options: CheckOptions) {
         translations.push({ source: entry.source, translation: source, format: entry.reader.id, original: siblingPath(source.translationOf.original)! });
         continue;
       }
-      const at = source.where ? `${source.where}: ` : '';
-      // A row or entry without a prompt is no persona (collections hold such rows): left out, and said so.
-      if (source.prompt.trim() === '') {
-        empty += 1;
-        skipped.push({ file: entry.source.file, reason: `${at}no prompt` });
-        continue;
-      }
-      if (Buffer.byteLength(source.prompt) > FILE_SIZE_LIMIT) {
-        error(`${at}is over 1 MB; a prompt must be under 1 MB`, 'body');
-        continue;
-      }
-      personas.push({ source: entry.source, derived: derivePersona(source, entry.path, options.derivation), format: entry.reader.id, where: source.where });
+      personas.push({ source: entry.source, persona: source, path: entry.path, format: entry.reader.id });
     }
   }
-  return { personas, problems, skipped, used, translations, empty };
+  return { personas, problems, skipped, used, translations };
+}
+
+/** A persona read from another format or a layout, before derivation: the path is what the derivation rules see (a layout's has no folder). */
+interface Candidate {
+  source: PersonaSource;
+  persona: SourcePersona;
+  path: string;
+  format: string;
+}
+
+/**
+ * The personas of other formats and layouts with our fields derived. A row
+ * or entry without a prompt is no persona (collections hold such rows): left
+ * out, and said so; a prompt over 1 MB is an error naming its file.
+ */
+function derivedPersonas(candidates: Candidate[], options: CheckOptions, problems: Problem[], skipped: CheckResult['skipped']) {
+  const personas: Array<{ source: PersonaSource; derived: DerivedPersona; format: string; where?: string }> = [];
+  let empty = 0;
+  for (const { source, persona, path, format } of candidates) {
+    const at = persona.where ? `${persona.where}: ` : '';
+    if (persona.prompt.trim() === '') {
+      empty += 1;
+      skipped.push({ file: source.file, reason: `${at}no prompt` });
+    } else if (Buffer.byteLength(persona.prompt) > FILE_SIZE_LIMIT) {
+      problems.push({ file: source.file, line: 1, column: 1, field: 'body', message: `${at}is over 1 MB; a prompt must be under 1 MB`, severity: 'error' });
+    } else {
+      personas.push({ source, derived: derivePersona(persona, path, options.derivation), format, where: persona.where });
+    }
+  }
+  return { personas, empty };
 }
 
 type OtherFormats = ReturnType<typeof readOtherFormats>;
@@ -303,8 +321,8 @@ type OtherFormats = ReturnType<typeof readOtherFormats>;
  * the per-file readers give; returns those folders' files, which no reader
  * reads then, and the ones the layout holds no persona in.
  */
-function readLayouts(decoded: Decoded[], options: CheckOptions): { read: Omit<OtherFormats, 'used' | 'empty' | 'skipped'>; claimed: Set<Decoded>; notPersonas: Set<PersonaSource> } {
-  const read: Omit<OtherFormats, 'used' | 'empty' | 'skipped'> = { personas: [], translations: [], problems: [] };
+function readLayouts(decoded: Decoded[], options: CheckOptions): { read: Omit<OtherFormats, 'used' | 'skipped'>; claimed: Set<Decoded>; notPersonas: Set<PersonaSource> } {
+  const read: Omit<OtherFormats, 'used' | 'skipped'> = { personas: [], translations: [], problems: [] };
   const claimed = new Set<Decoded>();
   const notPersonas = new Set<PersonaSource>();
   const byRoot = new Map<string, Decoded[]>();
@@ -329,7 +347,7 @@ function readLayouts(decoded: Decoded[], options: CheckOptions): { read: Omit<Ot
     for (const { path, message } of found.problems) read.problems.push({ file: sourceOf(path).file, line: 1, column: 1, field: 'file', message, severity: 'error' });
     // A layout names categories itself: its folders (plugins/x/agents) are no categories.
     for (const { path, persona } of found.personas) {
-      read.personas.push({ source: sourceOf(path), derived: derivePersona(persona, posix.basename(path), options.derivation), format: layout.id });
+      read.personas.push({ source: sourceOf(path), persona, path: posix.basename(path), format: layout.id });
     }
     for (const { path, persona } of found.translations) {
       read.translations.push({ source: sourceOf(path), translation: persona, format: layout.id, original: sourceOf(persona.translationOf!.original).file.split(sep).join('/') });
@@ -400,7 +418,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   const isTranslation = new Set(translationSources);
   const decoded = unclaimed.filter(({ source }) => !isTranslation.has(source) && !unlistedLanguage(source));
   const other = readOtherFormats(decoded, options);
-  other.personas.push(...layouts.read.personas);
+  const derivedFrom = derivedPersonas([...other.personas, ...layouts.read.personas], options, problems, other.skipped);
   other.translations.push(...layouts.read.translations);
   problems.push(...layouts.read.problems, ...other.problems);
 
@@ -433,9 +451,9 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   }
 
   // Personas read from other formats take ids no persona of our own format has; repeats get a suffix.
-  const renamed = uniqueIds(other.personas.map((p) => p.derived), new Set(filesById.keys()));
+  const renamed = uniqueIds(derivedFrom.personas.map((p) => p.derived), new Set(filesById.keys()));
   const derived: CheckedPersona[] = [];
-  for (const { source, derived: persona, format, where } of other.personas) {
+  for (const { source, derived: persona, format, where } of derivedFrom.personas) {
     const data = personaSchema.safeParse(persona.data);
     if (!data.success) {
       for (const issue of data.error.issues as z.core.$ZodIssue[]) {
@@ -484,7 +502,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     personas: personas.filter((persona) => persona.format !== OWN_FORMAT || !failed.has(persona.file)),
     problems,
     files: { read: allSources.filter((source) => !leftOutKind(source)).length, leftOut },
-    notes: [...derivationNotes(personas, renamed, unlisted, other.empty), ...translationNotes(personas, translations, options.languages)],
+    notes: [...derivationNotes(personas, renamed, unlisted, derivedFrom.empty), ...translationNotes(personas, translations, options.languages)],
     skipped: [...allSources.flatMap((source) => {
       const kind = leftOutKind(source);
       return kind === 'documentation' ? [{ file: source.file, reason: 'documentation, not a persona' }] : [];
