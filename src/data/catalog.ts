@@ -105,11 +105,20 @@ export function personaUrls(id: string, lang?: string) {
 }
 
 /** How many parts a language's own search index has: the default language's originals, another's translations (0 without any). */
-export async function searchPartsOf(lang: string = DEFAULT_LANGUAGE): Promise<number> {
-  const { personas } = await getCatalog(lang);
-  const own = lang === DEFAULT_LANGUAGE ? personas.length : personas.filter((entry) => languageOfEntry(entry) === lang).length;
-  return own === 0 ? 0 : searchPartCount(own, site.searchPartPages);
+export function searchPartsOf(lang: string = DEFAULT_LANGUAGE): Promise<number> {
+  // Every page's search box asks: counted once per language and build.
+  let parts = partCounts.get(lang);
+  if (!parts) {
+    parts = getCatalog(lang).then(({ personas }) => {
+      const own = lang === DEFAULT_LANGUAGE ? personas.length : personas.filter((entry) => languageOfEntry(entry) === lang).length;
+      return own === 0 ? 0 : searchPartCount(own, site.searchPartPages);
+    });
+    partCounts.set(lang, parts);
+  }
+  return parts;
 }
+
+const partCounts = new Map<string, Promise<number>>();
 
 /** The languages a persona's page exists in, the default first: its own and its translations'. */
 export async function pageLanguagesOf(id: string): Promise<string[]> {

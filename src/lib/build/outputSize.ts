@@ -41,9 +41,9 @@ export interface OutputSize {
 export function kindOf(path: string, languages: readonly string[]): string {
   const parts = path.split('/');
   const rest = languages.includes(parts[0]) && parts.length > 1 ? parts.slice(1) : parts;
-  const [top, second, third] = rest;
+  const [top, second] = rest;
   if (top === 'pagefind') return 'search index';
-  if (top === 'personas') return third === 'index.html' ? 'persona pages' : second?.endsWith('.md') ? 'persona files (.md)' : 'persona pages';
+  if (top === 'personas') return second?.endsWith('.md') ? 'persona files (.md)' : 'persona pages';
   if (top === 'api') return 'API (JSON)';
   if (top === 'tags' || top === 'categories' || top === 'affinities') return `${top.replace(/ies$/, 'y').replace(/s$/, '')} pages`;
   if (top === '_astro') return 'scripts and styles';

@@ -53,7 +53,7 @@ const hasPersonaFrontmatter = (text: string) => hasKeys(text, 'name') || hasKeys
 const PERSONA_EXTENSIONS = /\.(md|mdc|markdown|json|csv|txt|ya?ml)$|(^|\/)\.roomodes$/;
 
 /** Folders never read, even by `import`, which walks the other dot folders (tools keep their files in .claude/, .cursor/…). */
-const NEVER_READ = new Set(['.git', 'node_modules']);
+export const NEVER_READ: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
 /** Manifests in dot folders that tell a collection's layout (.claude-plugin/marketplace.json): read though left out. */
 const LAYOUT_MANIFEST = /(^|\/)\.claude-plugin\/[^/]+\.json$/;

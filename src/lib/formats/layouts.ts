@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { readSource } from './collectionFiles.ts';
+import { NEVER_READ, readSource } from './collectionFiles.ts';
 import { layout as claudePlugins } from './claudePlugins.ts';
 import { layout as fabricPatterns } from './fabricPatterns.ts';
 import type { CollectionFolder, CollectionLayout } from './format.ts';
@@ -21,10 +21,18 @@ export const detectLayout = (folder: CollectionFolder) => LAYOUTS.find((layout) 
  * undefined when its layout has none.
  */
 export function layoutLanguages(dir: string): string[] | undefined {
-  if (!existsSync(dir)) return undefined;
-  const paths = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !name.split(sep).some((part) => part === '.git' || part === 'node_modules')).map((name) => name.split(sep).join('/'));
-  // Telling the layout may read a few files (a manifest, one agent); only those are read.
-  const folder: CollectionFolder = { paths, text: (path) => readSource(join(dir, path), { file: path }).bytes?.toString('utf8') };
-  const languages = detectLayout(folder)?.languages?.(paths);
-  return languages && languages.length > 1 ? languages : undefined;
+  // The settings of one build are read by several steps (config, pages, search index, report): the folder is walked once.
+  if (!languagesByFolder.has(dir)) {
+    let languages: string[] | undefined;
+    if (existsSync(dir)) {
+      const paths = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !name.split(sep).some((part) => NEVER_READ.has(part))).map((name) => name.split(sep).join('/'));
+      // Telling the layout may read a few files (a manifest, one agent); only those are read.
+      const folder: CollectionFolder = { paths, text: (path) => readSource(join(dir, path), { file: path }).bytes?.toString('utf8') };
+      languages = detectLayout(folder)?.languages?.(paths);
+    }
+    languagesByFolder.set(dir, languages && languages.length > 1 ? languages : undefined);
+  }
+  return languagesByFolder.get(dir);
 }
+
+const languagesByFolder = new Map<string, string[] | undefined>();
