@@ -24,6 +24,7 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   outDir: config.outDir,
+  cacheDir: config.cacheDir,
   trailingSlash: 'ignore',
   compressHTML: true,
   build: {

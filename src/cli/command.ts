@@ -24,6 +24,8 @@ export interface Command {
   /** More help, shown by `persona-atlas <command> --help`. */
   details?: string;
   options?: ParseArgsConfig['options'];
+  /** A command that makes a catalog (build, dev…) rather than reads one: it takes no --catalog. */
+  site?: true;
   run(input: CommandInput): Promise<void>;
 }
 

@@ -13,9 +13,11 @@ import { list } from './commands/list.ts';
 import { mcp } from './commands/mcp.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
+import { SITE_COMMANDS } from './commands/site.ts';
 import { PACKAGE_ROOT, pagefindClient, VERSION } from './package.ts';
 
-const COMMANDS: readonly Command[] = [search, show, add, list, importCommand, formats, mcp];
+const READING_COMMANDS: readonly Command[] = [search, show, add, list, importCommand, formats, mcp];
+const COMMANDS: readonly Command[] = [...READING_COMMANDS, ...SITE_COMMANDS];
 const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https; http only for localhost), a built
                              dist/ folder or a folder of persona files. Default: $PERSONA_ATLAS_CATALOG,
                              else ${join(PACKAGE_ROOT, 'dist')}
@@ -23,14 +25,18 @@ const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = (commands: readonly Command[]) => commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `persona-atlas ${VERSION}: AI personas from a Persona Atlas catalog, in the terminal and in agents.
 
 Usage: persona-atlas <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${lines(READING_COMMANDS)}
 
-Every command takes:
+Commands for a catalog's maintainers (in the installed package, not the catalog-served one):
+${lines(SITE_COMMANDS)}
+
+Every reading command takes:
   ${CATALOG_HELP}
   -h, --help                 help for the command
 
@@ -39,13 +45,13 @@ Exit codes: 0 done, 1 wrong call or unknown id, 2 catalog unavailable.
 }
 
 const commandHelp = (command: Command) =>
-  `Usage: persona-atlas ${command.name}${command.usage ? ` ${command.usage}` : ''}\n\n${command.summary}.${command.details ? `\n\n${command.details}` : ''}\n\n  ${CATALOG_HELP}\n`;
+  `Usage: persona-atlas ${command.name}${command.usage ? ` ${command.usage}` : ''}\n\n${command.summary}.${command.details ? `\n\n${command.details}` : ''}\n${command.site ? '' : `\n  ${CATALOG_HELP}\n`}`;
 
 function parse(command: Command, args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { ...command.options, catalog: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...command.options, ...(!command.site && { catalog: { type: 'string' }, timeout: { type: 'string' } }), help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });

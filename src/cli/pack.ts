@@ -10,24 +10,37 @@ import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
 import { writePagefindClient } from '../lib/catalog/pagefindClient.ts';
-import { PACKAGE_ROOT, VERSION } from './package.ts';
+import { INSTALLED, PACKAGE_ROOT, VERSION } from './package.ts';
+
+/** The maintainers' commands' bundle, which the served command line leaves out. */
+const SITE_BUNDLE = 'persona-atlas-site.mjs';
+
+/** What both bundles share: one ES module for Node 20 and newer. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  // Some bundled CommonJS packages call require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+} as const;
 
 /** Bundles src/cli/main.ts and what it imports into `<dir>/persona-atlas.mjs`, with the search client in `<dir>/pagefind/`. */
 export async function bundleCli(dir: string): Promise<void> {
-  await build({
-    entryPoints: [join(PACKAGE_ROOT, 'src/cli/main.ts')],
-    outfile: join(dir, 'persona-atlas.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    legalComments: 'linked',
-    // Some bundled CommonJS packages call require() for Node's built-in modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/cli/main.ts')], outfile: join(dir, 'persona-atlas.mjs') });
   writePagefindClient(join(dir, 'pagefind'));
+}
+
+/**
+ * Bundles the maintainers' commands (src/builder/) into `<dir>/persona-atlas-site.mjs`
+ * for the npm package: Astro, Pagefind and the rest stay imports of the
+ * dependencies installed with it; the site's own source ships beside it.
+ */
+export async function bundleSiteCommands(dir: string): Promise<void> {
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/builder/index.ts')], outfile: join(dir, SITE_BUNDLE), packages: 'external' });
 }
 
 /** A fixed date for every entry, so the same code always packs to the same bytes. */
@@ -38,7 +51,9 @@ export async function packCli(file: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'persona-atlas-pack-'));
   try {
     const root = join(work, 'package');
-    await bundleCli(join(root, 'dist-cli'));
+    // An installed package serves the bundle it was packed with: its source does not change, and esbuild may not be there.
+    if (INSTALLED) cpSync(join(PACKAGE_ROOT, 'dist-cli'), join(root, 'dist-cli'), { recursive: true, filter: (path) => !path.endsWith(SITE_BUNDLE) });
+    else await bundleCli(join(root, 'dist-cli'));
     cpSync(join(PACKAGE_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
     const manifest = {
       name: 'persona-atlas',

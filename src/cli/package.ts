@@ -11,6 +11,8 @@ function packageRoot(): string {
 }
 
 export const PACKAGE_ROOT = packageRoot();
+/** Installed from a tarball or a registry (inside node_modules), rather than this repository's working copy. */
+export const INSTALLED = PACKAGE_ROOT.split(/[\\/]/).includes('node_modules');
 export const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
 /**

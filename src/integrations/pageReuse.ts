@@ -34,7 +34,7 @@ export function pageReuse(sitemapPages: string[]): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const outDir = fileURLToPath(config.outDir);
-        recordFile = recordFileFor(join(root, 'node_modules', '.astro', 'page-reuse'), outDir);
+        recordFile = recordFileFor(join(siteConfigFromEnv().cacheDir, 'page-reuse'), outDir);
         const settings: PageReuseSettings | null =
           command === 'build' ? { code: codeDigest(root, siteConfigFromEnv()), outDir, recordFile } : null;
         updateConfig({

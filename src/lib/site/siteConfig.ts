@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { PAGES_PER_PART } from '../build/searchParts.ts';
 import { layoutLanguages } from '../formats/layouts.ts';
 import { readCatalogSettings, type CatalogSettings } from './catalogSettings.ts';
@@ -16,6 +17,8 @@ export interface SiteConfig {
   personasDir: string;
   /** Build output folder; tests and benchmarks build elsewhere than dist/. */
   outDir: string;
+  /** Where builds keep what the next one reuses (Astro's content store, unchanged pages, search index parts). */
+  cacheDir: string;
   /** URL path the site is served under: "/" or "/atlas". */
   base: string;
   /** Absolute origin used for canonical URLs, sitemap and feeds. */
@@ -62,6 +65,7 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     settings: { ...settings, languages: settings.languages ?? layoutLanguages(personasDir) },
     personasDir,
     outDir: env.OUT_DIR?.trim() || 'dist',
+    cacheDir: resolve(env.CACHE_DIR?.trim() || join('node_modules', '.astro')),
     base: normalizeBase(env.BASE_PATH),
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
