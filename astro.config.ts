@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { buildTimings } from './src/integrations/buildTimings.ts';
 import { cliTarball } from './src/integrations/cliTarball.ts';
 import { codeThemeStyles } from './src/integrations/codeTheme.ts';
+import { devPreview } from './src/integrations/devPreview.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
 import { pageReuse } from './src/integrations/pageReuse.ts';
 import { staleOutput } from './src/integrations/staleOutput.ts';
@@ -36,7 +37,7 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [mdx(), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages, entryLimit: SITEMAP_ENTRIES }), hostingFiles(languages?.slice(1) ?? []), cliTarball(), staleOutput(languages ?? [])],
+  integrations: [mdx(), devPreview(config.personasDir), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages, entryLimit: SITEMAP_ENTRIES }), hostingFiles(languages?.slice(1) ?? []), cliTarball(), staleOutput(languages ?? [])],
   vite: {
     plugins: [tailwindcss(), codeThemeStyles()],
     // Astro empties the output folder first unless told not to; with 10,000

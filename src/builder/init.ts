@@ -1,9 +1,10 @@
 // `persona-atlas init`: sets a collection repository up for a catalog site.
 // It writes only files that are not there, and says which it left.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { VERSION } from '../cli/package.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { INSTALLED, PACKAGE_ROOT, VERSION } from '../cli/package.ts';
+import { checkPersonaFolder } from '../lib/persona/personaCheck.ts';
 import { layoutLanguages } from '../lib/formats/layouts.ts';
 import { SINGLE_LANGUAGE } from '../i18n/languages.ts';
 import { LANGUAGE_PATTERN } from '../lib/persona/slug.ts';
@@ -93,12 +94,31 @@ jobs:
 `;
 }
 
-const PACKAGE_JSON = () =>
+/**
+ * How the new repository depends on persona-atlas: as this copy was installed.
+ * From the registry that is its version; from a tarball or folder (before a
+ * release, or a fork's build), the same file, seen from the new repository.
+ */
+function packageSpec(root: string): string {
+  const project = dirname(dirname(PACKAGE_ROOT));
+  if (INSTALLED && basename(dirname(PACKAGE_ROOT)) === 'node_modules') {
+    try {
+      const lock = JSON.parse(readFileSync(join(project, 'node_modules', '.package-lock.json'), 'utf8'));
+      const resolved: unknown = lock.packages?.['node_modules/persona-atlas']?.resolved;
+      if (typeof resolved === 'string' && resolved.startsWith('file:')) return `file:${relative(root, resolve(project, resolved.slice('file:'.length))).split(sep).join('/')}`;
+    } catch {
+      // No lock file: installed some other way, so from the registry.
+    }
+  }
+  return `^${VERSION}`;
+}
+
+const packageJson = (root: string) =>
   `${JSON.stringify(
     {
       private: true,
       scripts: { dev: 'persona-atlas dev', build: 'persona-atlas build', check: 'persona-atlas check' },
-      devDependencies: { 'persona-atlas': `^${VERSION}` },
+      devDependencies: { 'persona-atlas': packageSpec(root) },
     },
     null,
     2,
@@ -110,14 +130,16 @@ const GITIGNORE = 'node_modules/\ndist/\n.cache/\n';
 export function initCollection(folder?: string): string[] {
   const root = resolve(folder ?? '.');
   mkdirSync(root, { recursive: true });
-  const empty = readdirSync(root).every((name) => name === '.git');
-  const collection = empty ? join(root, 'personas') : collectionFolder(undefined, root);
+  // A repository without persona files (perhaps only the package installed) gets personas/ and an example.
+  const existing = collectionFolder(undefined, root);
+  const empty = existing === root && checkPersonaFolder(root).personas.length === 0;
+  const collection = empty ? join(root, 'personas') : existing;
   const folderArgument = collection === root || collection === join(root, 'personas') ? '' : ` ${relative(root, collection)}`;
   const languages = empty ? undefined : languagesFound(collection);
   const files: Array<[string, () => string]> = [
     [join(collection, SETTINGS_FILE), () => `${JSON.stringify({ title: titleOf(repositoryName(root)), ...(languages && { languages }) }, null, 2)}\n`],
     [join(root, '.github', 'workflows', 'persona-atlas.yml'), () => pagesWorkflow(folderArgument)],
-    [join(root, 'package.json'), PACKAGE_JSON],
+    [join(root, 'package.json'), () => packageJson(root)],
     [join(root, '.gitignore'), () => GITIGNORE],
     ...(empty ? ([[join(collection, 'meeting-facilitator.md'), () => EXAMPLE_PERSONA]] as Array<[string, () => string]>) : []),
   ];

@@ -25,6 +25,7 @@ export function collectionFolder(folder: string | undefined, cwd = process.cwd()
 /** Points the site's code at the collection; the cache stays in the user's project, never inside node_modules. */
 function useCollection({ folder, out, base, site }: SiteOptions, cwd = process.cwd()): void {
   process.env.PERSONAS_DIR = collectionFolder(folder, cwd);
+  process.env.PROJECT_DIR = cwd;
   process.env.OUT_DIR = resolve(cwd, out ?? 'dist');
   process.env.CACHE_DIR = join(cwd, '.cache', 'persona-atlas');
   if (base !== undefined) process.env.BASE_PATH = base;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, FACET_KINDS, facetPageLanguage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
@@ -145,10 +146,18 @@ export async function apiTranslations(entry: PersonaEntry) {
   });
 }
 
-/** Where to edit a persona's file on GitHub, when the repository is known. */
+/**
+ * Where to edit a persona's file: the settings' editUrl and the file's path
+ * below the persona folder, else REPO_URL's GitHub editor and its path in
+ * the project; none when neither is known.
+ */
 export function editUrl(entry: PersonaEntry): string | undefined {
-  if (!site.repoUrl || !entry.filePath) return undefined;
-  return `${site.repoUrl}/edit/${site.repoBranch}/${entry.filePath}`;
+  if (!entry.filePath) return undefined;
+  // Entries' paths are relative to the site's root, the current folder while pages render.
+  const below = (folder: string) => relative(folder, resolve(entry.filePath!)).split(sep).join('/');
+  const { editUrl: base } = site.settings;
+  if (base) return new URL(below(site.personasDir), base.endsWith('/') ? base : `${base}/`).href;
+  return site.repoUrl && `${site.repoUrl}/edit/${site.repoBranch}/${below(site.projectDir)}`;
 }
 
 let rendered: Promise<Set<string>> | undefined;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { promptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 
@@ -34,6 +35,7 @@ export function personaLoader(dir: string): Loader {
     // Near-duplicates are left to `npm run check`: comparing bodies costs seconds at 10,000 personas and only warns.
     const result = checkPersonaFolder(folder, { countTokens });
     const { error, warning } = countBySeverity(result.problems);
+    announceProblems(error > 0 ? formatReport(result) : undefined);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
     // The report ends with the summary line (files read and left out), so a missing persona shows in every build.
     if (warning > 0) logger.warn(formatReport(result));

@@ -55,7 +55,7 @@ test('persona files named like documentation are read; documentation and exclude
   const result = checkPersonaFolder(dir('doc-names'));
   assert.deepEqual(errors(result), []);
   assert.deepEqual(result.personas.map((persona) => persona.data.id).sort(), ['contributing-coach', 'license-checker', 'readme-writer', 'security-auditor', 'security-checklist']);
-  assert.deepEqual(result.files, { read: 5, leftOut: { documentation: 4, 'not a persona in this layout': 0, 'excluded by settings': 2, 'in dot folders': 0 } });
+  assert.deepEqual(result.files, { read: 5, leftOut: { documentation: 4, 'not a persona in this layout': 0, 'excluded by settings': 2, 'in dot folders': 0, 'project files': 0 } });
   // Every file but the settings is read or left out with its kind.
   assert.equal(result.files.read + 6, allFiles(dir('doc-names')) - 1);
   assert.equal(summaryLine(result).split('; ').slice(0, 2).join('; '), 'read 5 files: 5 personas, 0 translations; left out 6 files: 4 documentation, 0 not a persona in this layout, 2 excluded by settings');
@@ -99,7 +99,7 @@ test('LobeHub repository: one persona per agent, fields from src/, text per lang
     assert.deepEqual([translation.data.name, translation.data.description, translation.body], [locale.meta.title, locale.meta.description, locale.config.systemRole], key);
     assert.equal(translation.data.category, personas.get(id)!.data.category);
   }
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 3, 'excluded by settings': 0, 'in dot folders': 0 });
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 1 });
   assert.equal(result.files.read + 4, allFiles(dir(name)));
   assertImportMatches(name, result);
 });
@@ -128,7 +128,7 @@ test('Fabric patterns: a folder holding system.md is one persona, its system.md 
   // An empty system.md (a pattern being drafted) holds no prompt: left out, and said so.
   assert.ok(result.notes.includes('note: left out for having no prompt: 1 (import lists them)'), result.notes.join('\n'));
   // user.md and pattern_explanations.md are no personas; the README is documentation.
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0 });
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 0 });
   assertImportMatches(name, result);
 });
 
@@ -145,7 +145,7 @@ test('Claude Code plugin marketplace: agents and skills of each plugin, category
   assert.equal(personas.get('diff-reading')!.data.description, 'Reads a unified diff and explains what changed, file by file.');
   assert.ok(result.notes.some((note) => note.includes('security-auditor → security-auditor-2')), result.notes.join('\n'));
   // Commands, hooks, a skill's references, scripts and requirements.txt, docs and tools are no personas.
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 9, 'excluded by settings': 0, 'in dot folders': 3 });
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 9, 'excluded by settings': 0, 'in dot folders': 3, 'project files': 0 });
   assert.equal(result.files.read + 13, allFiles(dir(name)));
   assertImportMatches(name, result);
 });

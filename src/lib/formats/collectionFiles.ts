@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { LEGACY_LINT_FILE, readCatalogSettings, SETTINGS_FILE } from '../site/catalogSettings.ts';
+import { LEGACY_LINT_FILE, PAGES_FOLDER, readCatalogSettings, SETTINGS_FILE, sitePagesFolder, type CatalogSettings } from '../site/catalogSettings.ts';
 import { hasKeys } from './shared.ts';
 
 /**
@@ -12,7 +12,7 @@ import { hasKeys } from './shared.ts';
  */
 
 /** Why a file was left out unread; the summary line counts each kind. */
-export type LeftOutKind = 'documentation' | 'excluded by settings' | 'in dot folders' | 'not a persona in this layout';
+export type LeftOutKind = 'documentation' | 'excluded by settings' | 'in dot folders' | 'not a persona in this layout' | 'project files';
 
 export interface PersonaSource {
   /** Path as shown to the maintainer (relative to the working directory). */
@@ -102,6 +102,9 @@ export function readPersonaSources(dir: string, cwd = process.cwd(), options: Wa
   const { settings } = readCatalogSettings(dir);
   const languages = settings.languages ?? [];
   const kept = globFilter(options.include ?? settings.include, options.exclude ?? settings.exclude);
+  const projectFile = projectFileFilter(dir, settings);
+  // A site built inside the collection (dist/ when the collection is the project's root) is output, not personas.
+  const builtSites = names.filter((name) => name.endsWith(BUILT_SITE_MARK)).map((name) => name.slice(0, -BUILT_SITE_MARK.length + 1));
   return names.flatMap((name): PersonaSource[] => {
     const parts = name.split(sep);
     if (parts.some((part) => NEVER_READ.has(part))) return [];
@@ -126,6 +129,7 @@ export function readPersonaSources(dir: string, cwd = process.cwd(), options: Wa
     if ((link && isFolder) || (isFolder && !PERSONA_EXTENSIONS.test(name))) return [];
     if (!link && target !== join(root, name)) return [];
     if (!kept(relativePath)) return [{ ...source, leftOut: 'excluded by settings' }];
+    if (projectFile(parts) || builtSites.some((site) => name.startsWith(site))) return [{ ...source, leftOut: 'project files' }];
     const hidden = parts.some((part) => part.startsWith('.') && part !== '.roomodes');
     if (hidden && !options.dotFolders) return [LAYOUT_MANIFEST.test(relativePath) ? { ...readSource(path, source), leftOut: 'in dot folders' } : { ...source, leftOut: 'in dot folders' }];
     if (isDocumentationName(parts.at(-1)!)) {
@@ -134,6 +138,19 @@ export function readPersonaSources(dir: string, cwd = process.cwd(), options: Wa
     }
     return [readSource(path, source)];
   });
+}
+
+/** The file every built catalog has, below its output folder. */
+const BUILT_SITE_MARK = `${sep}api${sep}personas.json`;
+
+/** Files of a project's tooling, wherever a collection keeps them: a catalog built without a fork has its package.json beside its personas. */
+const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'bun.lock', 'bun.lockb', 'tsconfig.json', 'netlify.toml', 'wrangler.toml', 'wrangler.jsonc', 'vercel.json']);
+
+/** Files that belong to the project and its site rather than being personas: tooling files, and the logo and pages/ beside the settings. */
+function projectFileFilter(dir: string, settings: CatalogSettings): (parts: readonly string[]) => boolean {
+  const sitePages = Boolean(sitePagesFolder(dir));
+  return (parts) =>
+    PROJECT_FILES.has(parts.at(-1)!) || (sitePages && ((parts.length > 1 && parts[0] === PAGES_FOLDER) || (parts.length === 1 && parts[0] === settings.logo)));
 }
 
 /** Reads one file into a source, refusing files over the size limit unread. */

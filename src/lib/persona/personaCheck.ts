@@ -492,7 +492,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   // A file of our own format with an error holds no persona; a collection file's bad rows were left out above.
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const leftOutKind = (source: PersonaSource) => source.leftOut ?? (layouts.notPersonas.has(source) ? 'not a persona in this layout' : undefined);
-  const leftOut: Record<LeftOutKind, number> = { documentation: 0, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0 };
+  const leftOut: Record<LeftOutKind, number> = { documentation: 0, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 0 };
   for (const source of allSources) {
     const kind = leftOutKind(source);
     if (kind) leftOut[kind] += 1;
@@ -647,7 +647,7 @@ export function summaryLine({ problems, files, personas, translations, foreignTr
   const translated = Math.max(translations.length, foreignTranslations.length);
   const leftOut = Object.values(files.leftOut).reduce((sum, n) => sum + n, 0);
   const kinds = Object.entries(files.leftOut)
-    .filter(([kind, n]) => n > 0 || kind !== 'in dot folders')
+    .filter(([kind, n]) => n > 0 || (kind !== 'in dot folders' && kind !== 'project files'))
     .map(([kind, n]) => `${number(n)} ${kind}`);
   return `read ${plural(files.read, 'file')}: ${plural(personas.length, 'persona')}, ${plural(translated, 'translation')}; left out ${plural(leftOut, 'file')}: ${kinds.join(', ')}; ${plural(error, 'error')}, ${plural(warning, 'warning')}`;
 }

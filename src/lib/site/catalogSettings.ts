@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isSingleEmoji } from '../persona/emoji.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
+import { contrastProblem, isCssColor, type Theme } from './brand.ts';
 
 /**
  * A catalog's settings: one JSON file next to its persona files, so a
@@ -13,6 +14,27 @@ import { SLUG_PATTERN } from '../persona/slug.ts';
 export const SETTINGS_FILE = 'persona-atlas.json';
 /** The older lint settings file, still read when the settings file has no `lint`. */
 export const LEGACY_LINT_FILE = 'persona-lint.json';
+/** The catalog's own pages, beside the settings: pages/<slug>.md and pages/<lang>/<slug>.md. */
+export const PAGES_FOLDER = 'pages';
+
+/** The folder of a catalog's own pages: pages/ beside its settings file, when it has one. */
+export function sitePagesFolder(dir: string): string | undefined {
+  return existsSync(join(dir, SETTINGS_FILE)) ? join(dir, PAGES_FOLDER) : undefined;
+}
+
+/** A logo image: a plain file name beside the settings, so no setting reaches another folder. */
+const LOGO_FILE = /^[\w-][\w.-]*\.(svg|png|webp|avif|jpe?g|gif)$/i;
+export const isLogoFile = (logo: string) => LOGO_FILE.test(logo) && !isSingleEmoji(logo);
+
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+const accentColor = (theme: Theme) =>
+  z
+    .string()
+    .refine(isCssColor, { error: (issue) => `${JSON.stringify(issue.input)} is not a CSS colour such as #0f766e, rgb(15 118 110) or teal` })
+    .superRefine((color, context) => {
+      const problem = isCssColor(color) ? contrastProblem(color, theme) : undefined;
+      if (problem) context.addIssue({ code: 'custom', message: `${color} ${problem}` });
+    });
 
 /** The seed's sections (personas/sr-backend.md): an opening paragraph, then these headings. */
 const DEFAULT_SECTIONS = ['Expertise', 'Communication Style', 'Workflow Patterns', 'Key Principles'];
@@ -79,6 +101,24 @@ const catalogSettingsSchema = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'lists a language twice')
     .optional()
     .meta({ description: 'The catalog’s languages, the default first: translations sit in a folder named after their language (de/<id>.md). Without it the catalog has one language, or the languages its layout has translations in (a LobeHub repository).' }),
+  logo: z
+    .string()
+    .refine((logo) => isSingleEmoji(logo) || isLogoFile(logo), 'must be one emoji, or the name of an image file (.svg, .png, .webp, .avif, .jpg, .gif) beside persona-atlas.json')
+    .optional()
+    .meta({ description: 'The mark beside the title: one emoji, or an image file beside this file (logo.svg). Default: 🧭.' }),
+  accentColor: accentColor('light')
+    .optional()
+    .meta({ description: 'CSS colour of links, buttons and focus rings in the light theme; it must reach 4.5:1 contrast on the page background.' }),
+  accentColorDark: accentColor('dark')
+    .optional()
+    .meta({ description: 'The accent in the dark theme (4.5:1 on its background). Default: accentColor made light enough.' }),
+  links: z
+    .array(z.strictObject({ label: z.string().trim().min(1), url: webUrl }))
+    .optional()
+    .meta({ description: 'Links shown in the header and footer, such as the collection’s repository: [{ "label": "GitHub", "url": "https://…" }].' }),
+  editUrl: webUrl
+    .optional()
+    .meta({ description: 'Base of each persona’s “Edit this persona” link: its file’s path below this folder is added (https://github.com/you/prompts/edit/main/personas/).' }),
 });
 
 export type CatalogSettings = Omit<z.infer<typeof catalogSettingsSchema>, 'lint'> & { lint: LintSettings };
@@ -150,6 +190,10 @@ export function readCatalogSettings(dir: string, shownDir = dir): { settings: Ca
   };
   const main = (read(SETTINGS_FILE, catalogSettingsSchema) ?? catalogSettingsSchema.parse({})) as z.infer<typeof catalogSettingsSchema>;
   const lint = main.lint ?? ((read(LEGACY_LINT_FILE, lintSettingsSchema) ?? lintSettingsSchema.parse({})) as LintSettings);
+  if (main.logo && isLogoFile(main.logo) && !existsSync(join(dir, main.logo))) {
+    const file = join(shownDir, SETTINGS_FILE);
+    problems.push({ file, ...keyPosition(readFileSync(join(dir, SETTINGS_FILE), 'utf8'), ['logo']), key: 'logo', message: `no file ${main.logo} beside ${SETTINGS_FILE}` });
+  }
   return { settings: { ...main, lint }, problems };
 }
 

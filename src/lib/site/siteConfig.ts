@@ -15,6 +15,8 @@ export interface SiteConfig {
   settings: CatalogSettings;
   /** Folder of persona files, relative to the project root. */
   personasDir: string;
+  /** The project the build was started in (the repository, for edit links): the current folder, or PROJECT_DIR. */
+  projectDir: string;
   /** Build output folder; tests and benchmarks build elsewhere than dist/. */
   outDir: string;
   /** Where builds keep what the next one reuses (Astro's content store, unchanged pages, search index parts). */
@@ -64,6 +66,7 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     // A collection laid out with translations (a LobeHub repository) has their languages unless the settings name others.
     settings: { ...settings, languages: settings.languages ?? layoutLanguages(personasDir) },
     personasDir,
+    projectDir: resolve(env.PROJECT_DIR?.trim() || '.'),
     outDir: env.OUT_DIR?.trim() || 'dist',
     cacheDir: resolve(env.CACHE_DIR?.trim() || join('node_modules', '.astro')),
     base: normalizeBase(env.BASE_PATH),

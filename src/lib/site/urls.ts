@@ -47,6 +47,10 @@ export function createRoutes(base: string, lang?: string) {
     exportTargets: () => page('/export-targets.json'),
     /** The guide to using personas in tools: its index, or one tool group's page. */
     guide: (group?: string) => page(group ? `/guide/${group}/` : '/guide/'),
+    /** One of the catalog's own pages (pages/<slug>.md). */
+    sitePage: (slug: string) => page(`/${slug}/`),
+    /** One of this project's documentation pages, on its own site. */
+    docs: (slug?: string) => to(slug ? `/docs/${slug}/` : '/docs/'),
     asset: (path: string) => to(path),
   };
 }

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
+
+/**
+ * Under `astro dev` / `persona-atlas dev`, the preview follows the collection.
+ * Persona files and pages are watched by their loaders; a change to the
+ * settings restarts the server (they decide the title, languages, colours).
+ * A persona file with an error shows
+ * in the open browser as Vite's error overlay, with the checker's lines, while
+ * the server keeps serving the site as it last read well; fixing it reloads
+ * the page. The persona loader runs in another module graph than this
+ * integration, so the two meet on a global (announceProblems).
+ */
+const CHANNEL = Symbol.for('persona-atlas:dev-problems');
+type Listener = (report: string | undefined) => void;
+const registry = globalThis as { [CHANNEL]?: Listener };
+
+/** The loader's report after each reading: the checker's lines when a file has an error, else nothing. */
+export const announceProblems = (report: string | undefined) => registry[CHANNEL]?.(report);
+
+export function devPreview(personasDir: string): AstroIntegration {
+  return {
+    name: 'persona-atlas:dev-preview',
+    hooks: {
+      'astro:config:setup': ({ command, addWatchFile }) => {
+        if (command === 'dev') addWatchFile(join(personasDir, SETTINGS_FILE));
+      },
+      'astro:server:setup': ({ server }) => {
+        let current: string | undefined;
+        const show = () => current && server.ws.send({ type: 'error', err: { message: current, stack: '', plugin: 'persona-atlas check' } });
+        registry[CHANNEL] = (report) => {
+          const fixed = current !== undefined && report === undefined;
+          current = report;
+          if (report) show();
+          else if (fixed) server.ws.send({ type: 'full-reload' });
+        };
+        // A page opened while a file is broken says so too.
+        server.ws.on('connection', show);
+      },
+    },
+  };
+}
