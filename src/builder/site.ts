@@ -28,8 +28,11 @@ function useCollection({ folder, out, base, site }: SiteOptions, cwd = process.c
   process.env.PROJECT_DIR = cwd;
   process.env.OUT_DIR = resolve(cwd, out ?? 'dist');
   process.env.CACHE_DIR = join(cwd, '.cache', 'persona-atlas');
-  if (base !== undefined) process.env.BASE_PATH = base;
-  if (site !== undefined) process.env.SITE_URL = site;
+  // An address with a path (GitLab's $CI_PAGES_URL) names the base path too, unless --base is given.
+  const address = site && URL.canParse(site) ? new URL(site) : undefined;
+  if (site !== undefined) process.env.SITE_URL = address ? address.origin : site;
+  if (base) process.env.BASE_PATH = base;
+  else if (base !== undefined || address) process.env.BASE_PATH = address && address.pathname !== '/' ? address.pathname : base ?? '';
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Astro writes the code that renders pages inside the current folder when the output is elsewhere, and runs it
   // from there: inside this package, its imports find the dependencies installed with it.

@@ -103,3 +103,19 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     }
   });
 }
+
+test('this project’s site carries its documentation under /docs/, grouped for readers, hosts and contributors; other catalogs do not', async ({ page, request }) => {
+  await page.goto(siteUrl('catalog'));
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Documentation' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Documentation');
+  for (const group of ['Browse and install personas', 'Host a catalog', 'Contribute']) await expect(page.getByRole('main').getByRole('heading', { level: 2, name: group })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'A catalog without a fork' }).click();
+  await expect(page).toHaveURL(siteUrl('catalog', '/docs/quick-start/'));
+  await expect(page.getByRole('main').getByText('npx persona-atlas init').first()).toBeVisible();
+  for (const slug of ['settings', 'deploying', 'languages', 'import', 'performance', 'command-line', 'mcp-server', 'contributing']) {
+    expect((await request.get(siteUrl('catalog', `/docs/${slug}/`))).status(), slug).toBe(200);
+  }
+  expect((await request.get(siteUrl('fixtures', '/docs/'))).status()).toBe(404);
+  await page.goto(siteUrl('fixtures'));
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Documentation' })).toHaveCount(0);
+});

@@ -269,6 +269,6 @@ test('files no reader knows are errors naming them; documentation and dot folder
     { file: 'c/notes.bin', relative: 'notes.bin', bytes: Buffer.from('x') },
     { file: 'c/README.md', relative: 'README.md', leftOut: 'documentation' },
   ]);
-  assert.deepEqual(result.problems.map((p) => `${p.file} ${p.message}`), ['c/notes.bin is in no format a reader knows (see README: formats read)']);
+  assert.deepEqual(result.problems.map((p) => `${p.file} ${p.message}`), ['c/notes.bin is in no format a reader knows (see the documentation: Import a collection)']);
   assert.deepEqual(result.skipped, [{ file: 'c/README.md', reason: 'documentation, not a persona' }]);
 });

@@ -22,8 +22,8 @@ test('_headers sets security headers everywhere and immutable caching under the 
   assert.ok(headersFile('/', ['de']).includes('/de/pagefind/part-*/fragment/*\n  Cache-Control: public, max-age=31536000, immutable'));
 });
 
-test('docs/deploying.md shows the headers the build writes', () => {
-  const guide = readFileSync('docs/deploying.md', 'utf8');
+test('the deploy guide shows the headers the build writes', () => {
+  const guide = readFileSync('src/content/docs/deploying.mdx', 'utf8');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     assert.ok(guide.includes(`${name}: ${value}`), `${name} in the header list`);
     assert.ok(guide.includes(`add_header ${name} "${value}" always;`), `${name} in the nginx snippet`);

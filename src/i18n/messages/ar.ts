@@ -15,6 +15,7 @@ export default {
   'footer.feed': 'موجز RSS',
   'footer.schema': 'مخطط JSON للشخصيات',
   'footer.guide': 'استخدم الشخصيات في أدواتك',
+  'footer.docs': 'التوثيق (بالإنجليزية)',
 
   'count.personas': { zero: 'لا شخصيات', one: 'شخصية واحدة', two: 'شخصيتان', few: '{count} شخصيات', many: '{count} شخصية', other: '{count} شخصية' },
   'count.personasWord': { zero: 'شخصية', one: 'شخصية', two: 'شخصية', few: 'شخصيات', many: 'شخصية', other: 'شخصية' },

@@ -15,6 +15,7 @@ export default {
   'footer.feed': 'RSS-Feed',
   'footer.schema': 'JSON-Schema der Personas',
   'footer.guide': 'Personas in deinen Werkzeugen nutzen',
+  'footer.docs': 'Dokumentation (Englisch)',
 
   'count.personas': { one: '{count} Persona', other: '{count} Personas' },
   'count.personasWord': { one: 'Persona', other: 'Personas' },

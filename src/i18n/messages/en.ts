@@ -14,6 +14,7 @@ export default {
   'footer.feed': 'RSS feed',
   'footer.schema': 'Persona JSON Schema',
   'footer.guide': 'Use personas in your tools',
+  'footer.docs': 'Documentation',
 
   'count.personas': { one: '{count} persona', other: '{count} personas' },
   'count.personasWord': { one: 'persona', other: 'personas' },

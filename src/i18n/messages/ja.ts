@@ -15,6 +15,7 @@ export default {
   'footer.feed': 'RSS フィード',
   'footer.schema': 'ペルソナの JSON スキーマ',
   'footer.guide': 'ツールでペルソナを使う',
+  'footer.docs': 'ドキュメント（英語）',
 
   'count.personas': { other: '{count} 件のペルソナ' },
   'count.personasWord': { other: '件のペルソナ' },

@@ -77,5 +77,5 @@ const megabytes = (bytes: number) => `${(bytes / 1000 ** 2).toLocaleString('en',
 /** The line a build ends with, and a warning line per host limit passed. */
 export function outputReport(size: OutputSize, scale = 1): string[] {
   const line = `Output: ${megabytes(size.bytes)} in ${size.files.toLocaleString('en')} files; largest ${size.largest.path} (${megabytes(size.largest.bytes)})`;
-  return [line, ...exceededLimits(size, scale).map(({ host }) => `warning: the output is over the limit of ${host}; see the deploy guide (README: Hosting limits)`)];
+  return [line, ...exceededLimits(size, scale).map(({ host }) => `warning: the output is over the limit of ${host}; see Hosting limits in the deploy guide (/docs/deploying/ on Persona Atlas’s site)`)];
 }

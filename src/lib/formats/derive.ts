@@ -5,7 +5,7 @@ import type { SourcePersona } from './format.ts';
 
 /**
  * The derivation rules, in one place: how a persona read from another format
- * gets the fields our format requires. README ("Import a collection") lists
+ * gets the fields our format requires. the documentation's "Import a collection" page (src/content/docs/import.mdx) lists
  * them for maintainers.
  */
 

@@ -1,5 +1,5 @@
 // Persona Atlas's own persona file: YAML frontmatter with our fields, the
-// prompt as the body (see README). Read strictly by the persona checker, which
+// prompt as the body (see src/content/docs/persona-files.mdx). Read strictly by the persona checker, which
 // reports every missing or wrong field; this module says which files are ours
 // and writes a persona in our format.
 import type { Persona } from '../persona/persona.ts';

@@ -427,7 +427,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     .filter((entry) => !entry.source.leftOut && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
     .flatMap((entry) => {
       if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options, entry.text)];
-      const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see README: formats read)', severity: 'error' };
+      const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see the documentation: Import a collection)', severity: 'error' };
       return [{ problems: [problem] }];
     });
   const own = results.flatMap((result) => (result.persona ? [result.persona] : []));
