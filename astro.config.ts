@@ -28,6 +28,9 @@ export default defineConfig({
   cacheDir: config.cacheDir,
   trailingSlash: 'ignore',
   compressHTML: true,
+  // Shiki's highlighting writes inline styles, which the Content-Security-Policy forbids; code blocks of
+  // the MDX and markdown pages (documentation, a catalog's pages/) stay plain. Prompts have their own highlighter.
+  markdown: { syntaxHighlight: false },
   build: {
     // Every script and stylesheet is a file of the site's own, so the
     // Content-Security-Policy needs no 'unsafe-inline' (see src/lib/securityHeaders.ts).

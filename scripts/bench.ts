@@ -7,6 +7,8 @@
 // --case languages builds 2,000 personas in one language and in four with no
 // translation; --case lobehub --lobehub <path> builds a local copy of
 // LobeHub's agents repository as published (bench/multilingualCases.ts).
+// --case package packs the project, installs it beside the shipped catalog,
+// builds there and times the dev preview's reload (bench/packageCase.ts).
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +20,7 @@ import { contentCacheDir, runBuild } from '../bench/buildRun.ts';
 import { distStats, pageGzip } from '../bench/distStats.ts';
 import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
 import { languagesWithoutTranslations, lobehubRepository, type CaseRun } from '../bench/multilingualCases.ts';
+import { packageCase } from '../bench/packageCase.ts';
 import { BENCH_LANGUAGES, BENCH_QUERIES, writeSyntheticPersonas, writeSyntheticTranslations } from '../bench/syntheticPersonas.ts';
 import { checkPersonaFolder } from '../src/lib/persona/personaCheck.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
@@ -97,10 +100,26 @@ async function benchmark(count: number) {
 mkdirSync(WORK, { recursive: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
+if (values.case === 'package') {
+  const run = await packageCase();
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  console.log(`\nMachine: ${machine}\n\n| measure | the package |\n| --- | --- |`);
+  for (const [name, value] of [
+    ['tarball (npm pack)', `${kb(run.tarballBytes)}, ${run.files} files, ${mb(run.unpackedBytes)} unpacked`],
+    ['npm install, empty cache', s(run.installColdMs)],
+    ['npm install, from the cache', s(run.installWarmMs)],
+    ['node_modules installed', mb(run.installedBytes)],
+    ['persona-atlas build, shipped catalog', s(run.buildMs)],
+    ['npm install (cache) to built site', s(run.installWarmMs + run.buildMs)],
+    ['dev: edit to page shown, median (each)', `${median(run.reloadMs)} ms (${run.reloadMs.join(', ')} ms)`],
+  ]) console.log(`| ${name} | ${value} |`);
+  process.exit(0);
+}
+
 if (values.case) {
   if (values.case === 'lobehub' && !values.lobehub) throw new Error('--case lobehub needs --lobehub <path of a local copy of lobehub/lobe-chat-agents>');
   const runs = values.case === 'languages' ? await languagesWithoutTranslations(WORK) : values.case === 'lobehub' ? await lobehubRepository(WORK, resolve(values.lobehub!)) : [];
-  if (runs.length === 0) throw new Error(`unknown --case ${values.case} (languages, lobehub)`);
+  if (runs.length === 0) throw new Error(`unknown --case ${values.case} (languages, lobehub, package)`);
   const caseRows: [string, (run: CaseRun) => string][] = [
     ['cold build, wall', (run) => s(run.build.wallMs)],
     ['  page rendering', (run) => s(run.build.renderMs)],

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../cli/package.ts';
+import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 import { indexSearch, reportOutput } from './buildSteps.ts';
 
@@ -16,10 +17,14 @@ export interface SiteOptions {
   site?: string;
 }
 
-/** The collection folder a command means: the one given, else personas/ when there is one, else the current folder. */
+/**
+ * The collection folder a command means: the one given, else personas/ when
+ * there is one, else the current folder. Settings beside the current folder's
+ * files make it the collection, with personas/ one of its folders.
+ */
 export function collectionFolder(folder: string | undefined, cwd = process.cwd()): string {
   if (folder) return resolve(cwd, folder);
-  return existsSync(join(cwd, 'personas')) ? join(cwd, 'personas') : cwd;
+  return existsSync(join(cwd, 'personas')) && !existsSync(join(cwd, SETTINGS_FILE)) ? join(cwd, 'personas') : cwd;
 }
 
 /** Points the site's code at the collection; the cache stays in the user's project, never inside node_modules. */

@@ -13,6 +13,7 @@ import { serveStatic } from './support/staticServer.ts';
 
 const FIXTURE = 'tests/fixtures/branded';
 const BUILT_PORT = 4411;
+// The preview asks for this port and says which it got (another when this one is taken).
 const DEV_PORT = 4412;
 test.describe.configure({ mode: 'serial' });
 
@@ -46,8 +47,17 @@ test.beforeAll(async () => {
   server = await serveStatic(join(collection, 'dist'), BUILT_PORT, '/');
 });
 
+const stopDevServer = () => {
+  try {
+    if (devServer?.pid) process.kill(-devServer.pid);
+  } catch {
+    // Stopped already.
+  }
+  devServer = undefined;
+};
+
 test.afterAll(async () => {
-  devServer?.kill();
+  stopDevServer();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   rmSync(work, { recursive: true, force: true });
 });
@@ -87,14 +97,20 @@ test('a persona of the installed build copies byte for byte, edits at the settin
 test('persona-atlas dev shows an edit without a restart, reports a bad file in the terminal and the browser, and keeps serving', async ({ page }) => {
   test.setTimeout(180_000);
   let log = '';
-  devServer = spawn('npx', ['persona-atlas', 'dev', '--port', String(DEV_PORT)], { cwd: collection, env: process.env });
+  // A process group of its own, so stopping it stops npx's child too.
+  devServer = spawn('npx', ['persona-atlas', 'dev', '--port', String(DEV_PORT)], { cwd: collection, env: process.env, detached: true });
   devServer.stdout!.on('data', (chunk) => (log += chunk));
   devServer.stderr!.on('data', (chunk) => (log += chunk));
   await expect.poll(() => log, { timeout: 120_000 }).toContain('Previewing at');
-  const dev = (path: string) => `http://localhost:${DEV_PORT}${path}`;
+  const origin = /Previewing at (http:\/\/\S+?)\/? /.exec(log)![1];
+  const dev = (path: string) => `${origin}${path}`;
 
-  await page.goto(dev('/personas/berth-planner/'));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Berth Planner');
+  // The first visit may meet Vite optimising dependencies, which reloads the page once.
+  await expect(async () => {
+    await page.goto(dev('/personas/berth-planner/'));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Berth Planner');
+  }).toPass({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
   const file = join(collection, 'berth-planner.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('name: Berth Planner', 'name: Berth Allocator'));
   // The open page reloads by itself.
@@ -110,7 +126,23 @@ test('persona-atlas dev shows an edit without a restart, reports a bad file in t
   rmSync(join(collection, 'broken.md'));
   await page.goto(dev('/'));
   await expect(page.getByRole('link', { name: /Berth Allocator/ }).first()).toBeVisible({ timeout: 15_000 });
-  devServer.kill();
+  stopDevServer();
+});
+
+test('the building commands need Node 22.12 and say so in one line on Node 20, where the reading commands and check keep working', () => {
+  const node20 = '/usr/bin/node';
+  test.skip(!run(node20, ['--version'], collection).output.startsWith('v20'), 'no Node 20 at /usr/bin/node');
+  const bin = join(collection, 'node_modules/persona-atlas/bin/persona-atlas.mjs');
+  for (const command of ['build', 'dev']) {
+    const result = spawnSync(node20, [bin, command], { cwd: collection, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/needs Node 22\.12 or newer.*this is Node 20/)]);
+  }
+  const listed = run(node20, [bin, 'list', '--catalog', join(collection, 'dist')], collection);
+  expect(listed.status, listed.output).toBe(0);
+  expect(listed.output).toContain('berth-planner');
+  const checked = run(node20, [bin, 'check'], collection);
+  expect(checked.status, checked.output).toBe(0);
 });
 
 test('persona-atlas init sets an empty git repository up, and its workflow’s run steps, in order, make the site', async () => {

@@ -108,8 +108,9 @@ test('this project’s site carries its documentation under /docs/, grouped for 
   await page.goto(siteUrl('catalog'));
   await page.getByRole('contentinfo').getByRole('link', { name: 'Documentation' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Documentation');
-  for (const group of ['Browse and install personas', 'Host a catalog', 'Contribute']) await expect(page.getByRole('main').getByRole('heading', { level: 2, name: group })).toBeVisible();
-  await page.getByRole('main').getByRole('link', { name: 'A catalog without a fork' }).click();
+  const article = page.getByRole('article');
+  for (const group of ['Browse and install personas', 'Host a catalog', 'Contribute']) await expect(article.getByRole('heading', { level: 2, name: group })).toBeVisible();
+  await article.getByRole('link', { name: 'A catalog without a fork' }).click();
   await expect(page).toHaveURL(siteUrl('catalog', '/docs/quick-start/'));
   await expect(page.getByRole('main').getByText('npx persona-atlas init').first()).toBeVisible();
   for (const slug of ['settings', 'deploying', 'languages', 'import', 'performance', 'command-line', 'mcp-server', 'contributing']) {

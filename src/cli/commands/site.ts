@@ -37,7 +37,7 @@ async function asUsage<T>(step: () => T | Promise<T>): Promise<T> {
   }
 }
 
-const FOLDER_HELP = 'folder: the persona files and their persona-atlas.json (default: personas/ when there is one, else the current folder).';
+const FOLDER_HELP = 'folder: the persona files and their persona-atlas.json (default: personas/ when there is one and no persona-atlas.json beside it, else the current folder).';
 
 const build: Command = {
   name: 'build',
@@ -47,7 +47,7 @@ const build: Command = {
   site: true,
   options: { out: { type: 'string', short: 'o' }, base: { type: 'string' }, site: { type: 'string' } },
   async run({ values, positionals, out }) {
-    requireBuilderNode('persona-atlas build');
+    requireBuilderNode('build');
     const tools = await siteTools();
     const lines = await asUsage(() => tools.buildSite({ folder: positionals[0], out: values.out as string, base: values.base as string, site: values.site as string }));
     out(`${lines.join('\n')}\n`);
@@ -62,7 +62,7 @@ const dev: Command = {
   site: true,
   options: { port: { type: 'string' } },
   async run({ values, positionals, out }) {
-    requireBuilderNode('persona-atlas dev');
+    requireBuilderNode('dev');
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port takes a port number, got ${JSON.stringify(values.port)}`);
     const tools = await siteTools();
