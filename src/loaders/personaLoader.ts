@@ -28,6 +28,9 @@ import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona 
  * is the costliest step per persona, and a rebuild redoes it only for changed
  * files. Entries are never rendered through Astro, so their HTML stays empty.
  */
+/** How long the preview waits after a change in the folder before reading it again. */
+const RESYNC_DELAY_MS = 150;
+
 export function personaLoader(dir: string): Loader {
   const folder = resolve(dir);
 
@@ -70,8 +73,12 @@ export function personaLoader(dir: string): Loader {
     async load(context) {
       await sync(context);
       context.watcher?.add(folder);
+      // One reading after a burst of changes: an editor's save (a temporary file, then a rename) reads as one.
+      let pending: ReturnType<typeof setTimeout> | undefined;
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) void sync(context).catch((e) => context.logger.error(String(e)));
+        if (!path.startsWith(folder)) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => void sync(context).catch((e) => context.logger.error(String(e))), RESYNC_DELAY_MS);
       });
     },
   };
