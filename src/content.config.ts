@@ -31,7 +31,8 @@ export const collections = {
   pages: defineCollection({
     loader: pagesIn(pagesFolder, '{*,*/*}.{md,mdx}'),
     schema: z.object({
-      title: z.string().trim().min(1),
+      /** The heading and the link's label; else the page's own first heading, else its name in title case. */
+      title: z.string().trim().min(1).optional(),
       description: z.string().trim().min(1).optional(),
       /** Where its link goes: the header (default) or the footer only. */
       nav: z.enum(['header', 'footer']).default('header'),

@@ -8,6 +8,7 @@ import { checkPersonaFolder } from '../lib/persona/personaCheck.ts';
 import { layoutLanguages } from '../lib/formats/layouts.ts';
 import { SINGLE_LANGUAGE } from '../i18n/languages.ts';
 import { LANGUAGE_PATTERN } from '../lib/persona/slug.ts';
+import { labelFromSlug } from '../lib/persona/slugify.ts';
 import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
 import { collectionFolder } from './site.ts';
 import { EXAMPLE_PERSONA } from './examplePersona.ts';
@@ -24,8 +25,6 @@ function repositoryName(root: string): string {
   return basename(root);
 }
 
-/** "awesome-claude-code-subagents" → "Awesome Claude Code Subagents". */
-const titleOf = (name: string) => name.split(/[-_\s]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join(' ') || 'Persona Atlas';
 
 /** The languages a collection has translations in: its layout's, or folders named by a language code holding markdown. */
 function languagesFound(collection: string): string[] | undefined {
@@ -137,7 +136,7 @@ export function initCollection(folder?: string): string[] {
   const folderArgument = collection === root || collection === join(root, 'personas') ? '' : ` ${relative(root, collection)}`;
   const languages = empty ? undefined : languagesFound(collection);
   const files: Array<[string, () => string]> = [
-    [join(collection, SETTINGS_FILE), () => `${JSON.stringify({ title: titleOf(repositoryName(root)), ...(languages && { languages }) }, null, 2)}\n`],
+    [join(collection, SETTINGS_FILE), () => `${JSON.stringify({ title: labelFromSlug(repositoryName(root)) || 'Persona Atlas', ...(languages && { languages }) }, null, 2)}\n`],
     [join(root, '.github', 'workflows', 'persona-atlas.yml'), () => pagesWorkflow(folderArgument)],
     [join(root, 'package.json'), () => packageJson(root)],
     [join(root, '.gitignore'), () => GITIGNORE],

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { FACET_KINDS } from '../lib/catalog/catalog.ts';
 import { SLUG_PATTERN } from '../lib/persona/slug.ts';
+import { labelFromSlug } from '../lib/persona/slugify.ts';
 import { PAGES_FOLDER, sitePagesFolder } from '../lib/site/catalogSettings.ts';
 import { site } from './site.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
@@ -15,8 +16,15 @@ export interface SitePage {
   slug: string;
   /** The language it is written in. */
   lang: string;
+  /** Its frontmatter's title, else the heading it opens with (which it then shows itself), else its name. */
+  title: string;
+  /** Whether the page opens with its own heading, so the layout adds none. */
+  ownHeading: boolean;
   entry: PageEntry;
 }
+
+/** A markdown page's opening `# Heading`, if it starts with one. */
+const openingHeading = (body = '') => /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body.split(/\n\s*\n/)[0] ?? '')?.[1];
 
 /** The catalog's pages, checked: a slug of its own, in one of its languages. */
 async function readSitePages(): Promise<SitePage[]> {
@@ -33,12 +41,13 @@ async function readSitePages(): Promise<SitePage[]> {
     if (!SLUG_PATTERN.test(slug) || TAKEN.has(slug) || LANGUAGES.includes(slug)) {
       throw new Error(`${file}: the page /${slug}/ needs a name of its own: lowercase letters, digits and hyphens, not one of ${[...TAKEN].join(', ')} or a language`);
     }
-    return { slug, lang, entry };
+    const heading = entry.data.title ? undefined : openingHeading(entry.body);
+    return { slug, lang, entry, title: entry.data.title ?? heading ?? labelFromSlug(slug), ownHeading: heading !== undefined };
   });
   const originals = new Set(pages.filter((page) => page.lang === DEFAULT_LANGUAGE).map((page) => page.slug));
   const orphan = pages.find((page) => !originals.has(page.slug));
   if (orphan) throw new Error(`${PAGES_FOLDER}/${orphan.lang}/${orphan.slug}: a translation of pages/${orphan.slug}.md, which is missing`);
-  return pages.sort((a, b) => (a.entry.data.order ?? Infinity) - (b.entry.data.order ?? Infinity) || a.entry.data.title.localeCompare(b.entry.data.title));
+  return pages.sort((a, b) => (a.entry.data.order ?? Infinity) - (b.entry.data.order ?? Infinity) || a.title.localeCompare(b.title));
 }
 
 let cached: Promise<SitePage[]> | undefined;
@@ -60,6 +69,6 @@ export async function sitePageLinks(lang: string | undefined): Promise<Array<{ h
     .filter((page) => page.lang === DEFAULT_LANGUAGE)
     .map((original) => {
       const shown = pages.find((page) => page.slug === original.slug && page.lang === current) ?? original;
-      return { href: localeOf(langParam(shown.lang)).routes.sitePage(original.slug), label: shown.entry.data.title, nav: original.entry.data.nav };
+      return { href: localeOf(langParam(shown.lang)).routes.sitePage(original.slug), label: shown.title, nav: original.entry.data.nav };
     });
 }

@@ -81,6 +81,11 @@ test('the installed package builds the collection with its title, logo, accent c
   await expect(page).toHaveURL(built('/about/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('About Harbor Prompts');
   await expect(page.getByText('berth planning, tide notes and crew briefings')).toBeVisible();
+
+  // A page without frontmatter is named by the heading it opens with, shown once.
+  await page.getByRole('banner').getByRole('link', { name: 'How to contribute' }).click();
+  await expect(page).toHaveURL(built('/contributing/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(['How to contribute']);
 });
 
 test('a persona of the installed build copies byte for byte, edits at the settings’ editUrl, and is found by search', async ({ page }) => {

@@ -55,5 +55,5 @@ test('pages/, the logo, tooling files and a site built inside the collection are
   const result = checkPersonaFolder(dir);
   assert.deepEqual(result.problems, []);
   assert.deepEqual(result.personas.map((p) => p.data.id).sort(), ['berth-planner', 'tide-note-writer']);
-  assert.equal(result.files.leftOut['project files'], 5);
+  assert.equal(result.files.leftOut['project files'], 6);
 });

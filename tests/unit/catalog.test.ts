@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalog, facetPageLanguage, hasFacetPage, labelFromSlug, orderPersonas } from '../../src/lib/catalog/catalog.ts';
+import { buildCatalog, facetPageLanguage, hasFacetPage, orderPersonas } from '../../src/lib/catalog/catalog.ts';
+import { labelFromSlug } from '../../src/lib/persona/slugify.ts';
 import { personaSchema } from '../../src/lib/persona/persona.ts';
 
 function persona(id: string, category: string, tags: string[] = [], worker_affinity: string[] = []) {

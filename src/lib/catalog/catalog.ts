@@ -1,3 +1,4 @@
+import { labelFromSlug } from '../persona/slugify.ts';
 import type { Persona } from '../persona/persona.ts';
 
 /** Anything carrying validated persona data: a collection entry, a test double. */
@@ -70,15 +71,6 @@ export interface Facet<T extends HasPersona> {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** "data-science" → "Data Science": slugs are the only label a facet has. */
-export function labelFromSlug(slug: string): string {
-  return slug
-    .split('-')
-    .filter(Boolean)
-    .map((word) => word[0].toUpperCase() + word.slice(1))
-    .join(' ');
-}
 
 function sortByName<T extends HasPersona>(personas: readonly T[]): T[] {
   return [...personas].sort((a, b) => collator.compare(a.data.name, b.data.name) || a.data.id.localeCompare(b.data.id));

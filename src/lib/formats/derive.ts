@@ -1,6 +1,6 @@
 import { isSingleEmoji } from '../persona/emoji.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
-import { slugify } from '../persona/slugify.ts';
+import { labelFromSlug, slugify } from '../persona/slugify.ts';
 import type { SourcePersona } from './format.ts';
 
 /**
@@ -44,9 +44,6 @@ export interface DerivedPersona {
   prompt: string;
   derived: DerivationKind[];
 }
-
-/** "api-designer" → "Api Designer". */
-const humanize = (slug: string) => slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
@@ -103,7 +100,7 @@ export function derivePersona(source: SourcePersona, path: string, settings: Der
 
   let name = text(source.name) ?? (typeof source.id === 'string' && !SLUG_PATTERN.test(source.id) ? text(source.id) : undefined);
   if (!name) {
-    name = humanize(id);
+    name = labelFromSlug(id);
     derived.push('name from the id');
   }
 

@@ -3,7 +3,7 @@
 // prompt as plain markdown (usually opening with `# IDENTITY and PURPOSE`);
 // `user.md` and a README beside it, and `pattern_explanations.md` above them,
 // are no prompts of their own.
-import { slugify } from '../persona/slugify.ts';
+import { labelFromSlug, slugify } from '../persona/slugify.ts';
 import { firstSentence } from './derive.ts';
 import type { CollectionLayout, LayoutRead } from './format.ts';
 
@@ -15,14 +15,6 @@ function patternFiles(folder: { paths: readonly string[] }): string[] {
   const paths = new Set(folder.paths);
   return folder.paths.filter((path) => SYSTEM.test(path) && !paths.has(path.replace(/system\.md$/, 'agent.yaml')) && !paths.has(path.replace(/system\.md$/, 'agent.yml')));
 }
-
-/** `create_coding_project` → "Create Coding Project". */
-const titleCase = (name: string) =>
-  name
-    .split(/[_\-\s]+/)
-    .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 
 /** The first sentence under the prompt's first heading (the whole prompt's when it has none). */
 function description(prompt: string): string | undefined {
@@ -47,7 +39,7 @@ export const layout: CollectionLayout = {
       const pattern = SYSTEM.exec(path)![2];
       read.personas.push({
         path,
-        persona: { id: slugify(pattern.replace(/_/g, '-').toLowerCase()), name: titleCase(pattern), description: description(prompt), prompt, extra: {} },
+        persona: { id: slugify(pattern.replace(/_/g, '-').toLowerCase()), name: labelFromSlug(pattern), description: description(prompt), prompt, extra: {} },
       });
     }
     return read;

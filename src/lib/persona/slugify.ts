@@ -19,3 +19,12 @@ export function slugify(text: string): string | undefined {
   const cut = slug.slice(0, SLUG_CUT + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_CUT).replace(/-+$/, '');
 }
+
+/** "data-science", "create_coding_project" → "Data Science", "Create Coding Project": a label where a slug or name is all there is. */
+export function labelFromSlug(slug: string): string {
+  return slug
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}
