@@ -99,6 +99,14 @@ test('a persona of the installed build copies byte for byte, edits at the settin
   await expect(page.getByRole('link', { name: /Berth Planner/ }).first()).toBeVisible();
 });
 
+test('a rebuild keeps the unchanged pages and search index parts, from a cache in the collection’s folder, not in node_modules', () => {
+  const rebuilt = run('npx', ['persona-atlas', 'build'], collection);
+  expect(rebuilt.status, rebuilt.output).toBe(0);
+  expect(rebuilt.output).toContain('Persona files: 0 rendered, 2 unchanged since the last build and kept');
+  expect(rebuilt.output).toContain('0 indexed, 1 unchanged part reused');
+  expect(readdirSync(join(collection, '.cache/persona-atlas'))).toEqual(expect.arrayContaining(['page-reuse', 'search-index']));
+});
+
 test('persona-atlas dev shows an edit without a restart, reports a bad file in the terminal and the browser, and keeps serving', async ({ page }) => {
   test.setTimeout(180_000);
   let log = '';
