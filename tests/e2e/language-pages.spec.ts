@@ -160,3 +160,23 @@ test('the shipped catalog has translations: six in German and Japanese, three in
   expect(page).toContain('<html lang="ar" dir="rtl"');
   expect(page).toContain('قائد الاستجابة للحوادث');
 });
+
+test('the catalog’s own pages: in each language they are written in, linked in its words elsewhere, MDX rendered, never read as personas', async ({ page, request }) => {
+  await page.goto(siteUrl('languages', '/de/'));
+  // The settings' logo, an emoji, stands beside the title.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Atlas in Four Languages' })).toContainText('🗺️');
+  await page.getByRole('banner').getByRole('link', { name: 'Über diesen Atlas' }).click();
+  await expect(page).toHaveURL(siteUrl('languages', '/de/about/'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Über diesen Atlas');
+  // Japanese has no version of its own: its link opens the English page, and no Japanese copy is made.
+  await page.goto(siteUrl('languages', '/ja/'));
+  await expect(page.getByRole('banner').getByRole('link', { name: 'About this atlas' })).toHaveAttribute('href', '/atlas/about/');
+  expect((await request.get(siteUrl('languages', '/ja/about/'))).status()).toBe(404);
+  // A footer-only MDX page: its expression evaluated, its link in the footer and not the header.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Licence' })).toHaveCount(0);
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Licence' }).click();
+  await expect(page.getByText('Written in 2026.')).toBeVisible();
+  const index = await (await request.get(siteUrl('languages', '/api/personas.json'))).json();
+  expect(index.personas.map((persona: { id: string }) => persona.id)).not.toContain('about');
+});
