@@ -6,18 +6,25 @@ import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
  * Under `astro dev` / `persona-atlas dev`, the preview follows the collection.
  * Persona files and pages are watched by their loaders; a change to the
  * settings restarts the server (they decide the title, languages, colours).
- * A persona file with an error shows
- * in the open browser as Vite's error overlay, with the checker's lines, while
- * the server keeps serving the site as it last read well; fixing it reloads
- * the page. The persona loader runs in another module graph than this
- * integration, so the two meet on a global (announceProblems).
+ * A persona file with an error shows in the open browser as Vite's error
+ * overlay and at the top of every page served, with the checker's lines,
+ * while the server keeps serving the site as it last read well; fixing it
+ * reloads the page. The persona loader, this integration and the pages run
+ * in separate module graphs of one process, so they meet on a global.
  */
 const CHANNEL = Symbol.for('persona-atlas:dev-problems');
 type Listener = (report: string | undefined) => void;
-const registry = globalThis as { [CHANNEL]?: Listener };
+const registry = globalThis as { [CHANNEL]?: { report?: string; listener?: Listener } };
 
 /** The loader's report after each reading: the checker's lines when a file has an error, else nothing. */
-export const announceProblems = (report: string | undefined) => registry[CHANNEL]?.(report);
+export function announceProblems(report: string | undefined): void {
+  const channel = (registry[CHANNEL] ??= {});
+  channel.report = report;
+  channel.listener?.(report);
+}
+
+/** The problems of the last reading, for pages served by the preview. */
+export const currentProblems = () => registry[CHANNEL]?.report;
 
 export function devPreview(personasDir: string): AstroIntegration {
   return {
@@ -29,7 +36,7 @@ export function devPreview(personasDir: string): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         let current: string | undefined;
         const show = () => current && server.ws.send({ type: 'error', err: { message: current, stack: '', plugin: 'persona-atlas check' } });
-        registry[CHANNEL] = (report) => {
+        (registry[CHANNEL] ??= {}).listener = (report) => {
           const fixed = current !== undefined && report === undefined;
           current = report;
           if (report) show();

@@ -135,6 +135,8 @@ test('persona-atlas dev shows an edit without a restart, reports a bad file in t
   const other = await page.request.get(dev('/personas/tide-note-writer/'));
   expect(other.status()).toBe(200);
   expect(await other.text()).toContain('Tide Note Writer');
+  // Pages served while a file is broken name it above the site, for readers without the overlay.
+  expect(await other.text()).toMatch(/role="alert"[^]*broken\.md:2:5/);
 
   rmSync(join(collection, 'broken.md'));
   await page.goto(dev('/'));
