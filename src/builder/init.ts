@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { INSTALLED, PACKAGE_ROOT, VERSION } from '../cli/package.ts';
+import { INSTALLED, PACKAGE_ROOT, VERSION } from '../lib/packageRoot.ts';
 import { checkPersonaFolder } from '../lib/persona/personaCheck.ts';
 import { layoutLanguages } from '../lib/formats/layouts.ts';
 import { SINGLE_LANGUAGE } from '../i18n/languages.ts';

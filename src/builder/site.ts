@@ -4,7 +4,7 @@
 // the same contract `npm run build` honours here, so both make the same site.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../cli/package.ts';
+import { PACKAGE_ROOT } from '../lib/packageRoot.ts';
 import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 import { indexSearch, reportOutput } from './buildSteps.ts';

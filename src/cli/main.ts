@@ -14,7 +14,8 @@ import { mcp } from './commands/mcp.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
 import { SITE_COMMANDS } from './commands/site.ts';
-import { PACKAGE_ROOT, pagefindClient, VERSION } from './package.ts';
+import { PACKAGE_ROOT, VERSION } from '../lib/packageRoot.ts';
+import { pagefindClient } from './package.ts';
 
 const READING_COMMANDS: readonly Command[] = [search, show, add, list, importCommand, formats, mcp];
 const COMMANDS: readonly Command[] = [...READING_COMMANDS, ...SITE_COMMANDS];

@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
 import { writePagefindClient } from '../lib/catalog/pagefindClient.ts';
-import { INSTALLED, PACKAGE_ROOT, VERSION } from './package.ts';
+import { INSTALLED, PACKAGE_ROOT, VERSION } from '../lib/packageRoot.ts';
 
 /** The maintainers' commands' bundle, which the served command line leaves out. */
 const SITE_BUNDLE = 'persona-atlas-site.mjs';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../cli/package.ts';
+import { PACKAGE_ROOT } from '../lib/packageRoot.ts';
 
 /**
  * This project's documentation (src/content/docs/) is part of its own site,

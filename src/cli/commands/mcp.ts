@@ -1,7 +1,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createCatalogServer } from '../../mcp/server.ts';
 import type { Command } from '../command.ts';
-import { VERSION } from '../package.ts';
+import { VERSION } from '../../lib/packageRoot.ts';
 
 export const mcp: Command = {
   name: 'mcp',
