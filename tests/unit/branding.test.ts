@@ -41,6 +41,9 @@ test('logo, links and editUrl are checked: an emoji or an image file beside the 
   assert.deepEqual(readCatalogSettings(dir).problems.map((p) => p.key), ['logo', 'links.0.url', 'editUrl']);
   assert.match(readCatalogSettings(folderWith({ logo: 'logo.svg' })).problems[0].message, /no file logo\.svg beside persona-atlas\.json/);
   assert.deepEqual(readCatalogSettings(folderWith({ logo: '⚓', links: [{ label: 'Code', url: 'https://example.org/' }] })).problems, []);
+  const dotted = folderWith({ logo: './logo.svg' });
+  writeFileSync(join(dotted, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  assert.equal(readCatalogSettings(dotted).settings.logo, 'logo.svg');
   const properties = (settingsJsonSchema('x') as { properties: Record<string, unknown> }).properties;
   for (const key of ['logo', 'accentColor', 'accentColorDark', 'links', 'editUrl']) assert.ok(key in properties, key);
 });

@@ -103,6 +103,8 @@ const catalogSettingsSchema = z.strictObject({
     .meta({ description: 'The catalog’s languages, the default first: translations sit in a folder named after their language (de/<id>.md). Without it the catalog has one language, or the languages its layout has translations in (a LobeHub repository).' }),
   logo: z
     .string()
+    // "./logo.svg" names the same file as "logo.svg".
+    .transform((logo) => logo.replace(/^\.\//, ''))
     .refine((logo) => isSingleEmoji(logo) || isLogoFile(logo), 'must be one emoji, or the name of an image file (.svg, .png, .webp, .avif, .jpg, .gif) beside persona-atlas.json')
     .optional()
     .meta({ description: 'The mark beside the title: one emoji, or an image file beside this file (logo.svg). Default: 🧭.' }),
