@@ -57,8 +57,9 @@ export async function buildSite(options: SiteOptions): Promise<string[]> {
 /** Serves the site with live reload until the process ends. */
 export async function devSite(options: SiteOptions & { port?: number }): Promise<{ url: string }> {
   useCollection(options);
-  siteConfigFromEnv();
+  // Settings errors are found before Astro starts, as for a build.
+  const { base } = siteConfigFromEnv();
   const { dev } = await import('astro');
   const server = await dev({ root: PACKAGE_ROOT, server: { port: options.port ?? 4321 }, logLevel: 'info' });
-  return { url: `http://localhost:${server.address.port}${siteConfigFromEnv().base}` };
+  return { url: `http://localhost:${server.address.port}${base}` };
 }

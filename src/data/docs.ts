@@ -11,8 +11,11 @@ export const DOCS_GROUPS = [
   { name: 'contribute', title: 'Contribute' },
 ] as const;
 
-/** The pages, when this is the project's own site (asking for an empty collection makes Astro warn on every build). */
-const docsPages = async () => (ownDocsFolder(site.personasDir) ? getCollection('docs') : []);
+/** Whether this is the project's own site, the one that carries its documentation. */
+export const hasDocs = ownDocsFolder(site.personasDir) !== undefined;
+
+/** The pages, on the project's own site (asking for an empty collection makes Astro warn on every build). */
+const docsPages = async () => (hasDocs ? getCollection('docs') : []);
 
 /** This project's documentation pages by group, in order; none on a catalog built from another collection. */
 export async function docsByGroup() {

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { FACET_KINDS } from '../lib/catalog/catalog.ts';
 import { SLUG_PATTERN } from '../lib/persona/slug.ts';
 import { labelFromSlug } from '../lib/persona/slugify.ts';
-import { PAGES_FOLDER, sitePagesFolder } from '../lib/site/catalogSettings.ts';
+import { hasSitePages, PAGES_FOLDER } from '../lib/site/catalogSettings.ts';
 import { site } from './site.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 
@@ -29,8 +28,7 @@ const openingHeading = (body = '') => /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body.spli
 /** The catalog's pages, checked: a slug of its own, in one of its languages. */
 async function readSitePages(): Promise<SitePage[]> {
   // Asking for an empty collection makes Astro warn on every build.
-  const folder = sitePagesFolder(site.personasDir);
-  if (!folder || !existsSync(folder)) return [];
+  if (!hasSitePages(site.personasDir)) return [];
   const pages = (await getCollection('pages')).map((entry) => {
     const file = `${PAGES_FOLDER}/${entry.filePath?.split(/[\\/]pages[\\/]/).at(-1) ?? entry.id}`;
     const [first, second] = entry.id.split('/');

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { LEGACY_LINT_FILE, PAGES_FOLDER, readCatalogSettings, SETTINGS_FILE, sitePagesFolder, type CatalogSettings } from '../site/catalogSettings.ts';
+import { LEGACY_LINT_FILE, PAGES_FOLDER, readCatalogSettings, SETTINGS_FILE, hasSitePages, type CatalogSettings } from '../site/catalogSettings.ts';
 import { hasKeys } from './shared.ts';
 
 /**
@@ -148,7 +148,7 @@ const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkw
 
 /** Files that belong to the project and its site rather than being personas: tooling files, and the logo and pages/ beside the settings. */
 function projectFileFilter(dir: string, settings: CatalogSettings): (parts: readonly string[]) => boolean {
-  const sitePages = Boolean(sitePagesFolder(dir));
+  const sitePages = hasSitePages(dir);
   return (parts) =>
     PROJECT_FILES.has(parts.at(-1)!) || (sitePages && ((parts.length > 1 && parts[0] === PAGES_FOLDER) || (parts.length === 1 && parts[0] === settings.logo)));
 }

@@ -17,10 +17,8 @@ export const LEGACY_LINT_FILE = 'persona-lint.json';
 /** The catalog's own pages, beside the settings: pages/<slug>.md and pages/<lang>/<slug>.md. */
 export const PAGES_FOLDER = 'pages';
 
-/** The folder of a catalog's own pages: pages/ beside its settings file, when it has one. */
-export function sitePagesFolder(dir: string): string | undefined {
-  return existsSync(join(dir, SETTINGS_FILE)) ? join(dir, PAGES_FOLDER) : undefined;
-}
+/** Whether a catalog has pages of its own: pages/ beside its settings file. */
+export const hasSitePages = (dir: string) => existsSync(join(dir, SETTINGS_FILE)) && existsSync(join(dir, PAGES_FOLDER));
 
 /** A logo image: a plain file name beside the settings, so no setting reaches another folder. */
 const LOGO_FILE = /^[\w-][\w.-]*\.(svg|png|webp|avif|jpe?g|gif)$/i;
