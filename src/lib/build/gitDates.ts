@@ -1,12 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
+const byFolder = new Map<string, Map<string, Date>>();
+
 /**
- * When each file under `dir` was last committed, from one `git log` run
- * (one process per file would cost minutes at 10,000 personas). Empty when
- * git or the history is not there; keys are absolute paths.
+ * When each file under `dir` was last committed, from one `git log` run per
+ * build (one process per file would cost minutes at 10,000 personas; one per
+ * language's feed cost LobeHub's 18 languages 7 s). Empty when git or the
+ * history is not there; keys are absolute paths.
  */
 export function lastCommitDates(dir: string): Map<string, Date> {
+  let dates = byFolder.get(dir);
+  if (!dates) {
+    dates = readCommitDates(dir);
+    byFolder.set(dir, dates);
+  }
+  return dates;
+}
+
+function readCommitDates(dir: string): Map<string, Date> {
   const dates = new Map<string, Date>();
   let log: string;
   try {
