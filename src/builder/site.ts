@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/packageRoot.ts';
 import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
-import { indexSearch, reportOutput } from './buildSteps.ts';
+import { reportOutput } from './buildSteps.ts';
 
 export interface SiteOptions {
   /** The collection: persona files and their persona-atlas.json. */
@@ -51,7 +51,7 @@ export async function buildSite(options: SiteOptions): Promise<string[]> {
   const config = siteConfigFromEnv();
   const { build } = await import('astro');
   await build({ root: PACKAGE_ROOT, logLevel: 'info' });
-  return [...(await indexSearch(config)), ...reportOutput(config)];
+  return reportOutput(config);
 }
 
 /** Serves the site with live reload until the process ends. */

@@ -10,10 +10,11 @@ import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
 import { writePagefindClient } from '../lib/catalog/pagefindClient.ts';
-import { INSTALLED, PACKAGE_ROOT, VERSION } from '../lib/packageRoot.ts';
+import { INSTALLED, PACKAGE_ROOT, SEARCH_INDEX_BUNDLE, VERSION } from '../lib/packageRoot.ts';
 
-/** The maintainers' commands' bundle, which the served command line leaves out. */
+/** The maintainers' commands' bundles, which the served command line leaves out. */
 const SITE_BUNDLE = 'persona-atlas-site.mjs';
+const SITE_BUNDLES = [SITE_BUNDLE, SEARCH_INDEX_BUNDLE];
 
 /** What both bundles share: one ES module for Node 20 and newer. */
 const BUNDLE_OPTIONS = {
@@ -41,6 +42,8 @@ export async function bundleCli(dir: string): Promise<void> {
  */
 export async function bundleSiteCommands(dir: string): Promise<void> {
   await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/builder/index.ts')], outfile: join(dir, SITE_BUNDLE), packages: 'external' });
+  // The search index's process, which the site build starts (src/integrations/searchIndex.ts).
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/integrations/searchIndexProcess.ts')], outfile: join(dir, SEARCH_INDEX_BUNDLE), packages: 'external' });
 }
 
 /** A fixed date for every entry, so the same code always packs to the same bytes. */
@@ -52,7 +55,7 @@ export async function packCli(file: string): Promise<void> {
   try {
     const root = join(work, 'package');
     // An installed package serves the bundle it was packed with: its source does not change, and esbuild may not be there.
-    if (INSTALLED) cpSync(join(PACKAGE_ROOT, 'dist-cli'), join(root, 'dist-cli'), { recursive: true, filter: (path) => !path.endsWith(SITE_BUNDLE) });
+    if (INSTALLED) cpSync(join(PACKAGE_ROOT, 'dist-cli'), join(root, 'dist-cli'), { recursive: true, filter: (path) => !SITE_BUNDLES.some((bundle) => path.endsWith(bundle)) });
     else await bundleCli(join(root, 'dist-cli'));
     cpSync(join(PACKAGE_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
     const manifest = {

@@ -15,3 +15,5 @@ export const PACKAGE_ROOT = packageRoot();
 /** Installed from a tarball or a registry (inside node_modules), rather than this repository's working copy. */
 export const INSTALLED = PACKAGE_ROOT.split(/[\\/]/).includes('node_modules');
 export const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+/** The search index's process as the package ships it (src/integrations/searchIndex.ts): Node does not run TypeScript inside node_modules. */
+export const SEARCH_INDEX_BUNDLE = 'persona-atlas-search-index.mjs';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PAGES_PER_PART, searchPartCount, searchPartOf, searchPartPath } from '../../src/lib/build/searchParts.ts';
 
-test('one part per 10,000 persona pages, at least one', () => {
+test('one part per 10,000 persona pages, at least one, and two past 5,000', () => {
   assert.equal(PAGES_PER_PART, 10000);
-  assert.deepEqual([0, 1, 10000, 10001, 30000].map((n) => searchPartCount(n)), [1, 1, 1, 2, 3]);
+  assert.deepEqual([0, 1, 5000, 5001, 10000, 10001, 20001, 30000].map((n) => searchPartCount(n)), [1, 1, 1, 2, 2, 2, 3, 3]);
   assert.equal(searchPartCount(12, 4), 3);
 });
 

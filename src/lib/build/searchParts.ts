@@ -10,10 +10,13 @@
  * each extra part costs every first search its metadata: 6 parts at 30,000
  * moved 454 KB per first search and answered later ones in 266 ms.
  *
- * Two parts of 5,000 at 10,000 personas were measured too: Pagefind took
- * 35.2 s instead of 42.4 s and an edit re-indexes half, but Pagefind's peak
- * halves to 1.7 GB, and the 90 MB of the step that runs it make the whole
- * build 1.05× Pagefind's peak instead of 1.03×.
+ * Past half a part's worth there are at least two parts. The index is
+ * written while Astro renders (src/integrations/searchIndex.ts), so
+ * Pagefind's peak adds to Astro's: at 10,000 personas one part made the build
+ * 4.9 GB at its fullest (1.49× the peer's Pagefind) and an edit re-indexed
+ * all 10,000 pages beside a short rebuild (0.84× the cold build); two parts
+ * of 5,000 made it 3.5 GB (1.05×) and 0.37×, the first search 216 KB instead
+ * of 193 KB.
  *
  * A persona's part follows from its id alone, so editing or adding one
  * persona changes one part; the number of parts follows from the number of
@@ -22,7 +25,7 @@
 export const PAGES_PER_PART = 10000;
 
 export function searchPartCount(personaCount: number, pagesPerPart = PAGES_PER_PART): number {
-  return Math.max(1, Math.ceil(personaCount / pagesPerPart));
+  return Math.max(1, Math.ceil(personaCount / pagesPerPart), personaCount > pagesPerPart / 2 ? 2 : 1);
 }
 
 /** 32-bit FNV-1a of the id: stable across builds and machines. */
