@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { promptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
+import { manyPromptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
@@ -46,14 +46,18 @@ export function personaLoader(dir: string): Loader {
 
     const root = fileURLToPath(config.root);
     const current = new Set<string>();
+    const changed = [];
     for (const persona of [...result.personas, ...result.translations]) {
       const id = entryId(persona);
       current.add(id);
       const digest = generateDigest(persona.text);
-      if (store.get(id)?.digest === digest) continue;
+      if (store.get(id)?.digest !== digest) changed.push({ persona, id, digest });
+    }
+    const insights = await manyPromptInsights(changed.map(({ persona }) => persona.body));
+    for (const [index, { persona, id, digest }] of changed.entries()) {
       const path = resolve(persona.file);
       const metadata = {
-        insights: promptInsights(persona.body),
+        insights: insights[index],
         ...(persona.format !== OWN_FORMAT && { readAs: persona.format }),
         ...(persona.lang && { lang: persona.lang }),
       };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatCount, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
+import { formatCount, manyPromptInsights, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
 
 test('tokens come from the o200k_base tokenizer', () => {
   assert.equal(TOKEN_ENCODING, 'o200k_base');
@@ -14,6 +14,12 @@ test('words and reading time', () => {
   assert.equal(insights.words, 460);
   assert.equal(insights.readingMinutes, 2);
   assert.equal(promptInsights('One short line.').readingMinutes, 1);
+});
+
+test('many prompts, half counted in a second thread, come out as each would alone and in order', async () => {
+  const prompts = Array.from({ length: 301 }, (_, i) => `${'Prüfe jede Zeile, 日本語も。 '.repeat(i % 7)}prompt ${i} 👩‍💻`);
+  assert.deepEqual(await manyPromptInsights(prompts), prompts.map(promptInsights));
+  assert.deepEqual(await manyPromptInsights(prompts.slice(0, 3)), prompts.slice(0, 3).map(promptInsights));
 });
 
 test('counts format for cards and detail', () => {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
 /** The tokenizer encoding behind token estimates (GPT-4o and later OpenAI models). */
@@ -12,13 +14,48 @@ export interface PromptInsights {
   readingMinutes: number;
 }
 
-export function promptInsights(prompt: string): PromptInsights {
+function insightsWithTokens(prompt: string, tokens: number): PromptInsights {
   const words = prompt.split(/\s+/u).filter(Boolean).length;
-  return {
-    words,
-    tokens: countTokens(prompt),
-    readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
-  };
+  return { words, tokens, readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+}
+
+export function promptInsights(prompt: string): PromptInsights {
+  return insightsWithTokens(prompt, countTokens(prompt));
+}
+
+/** Below this many prompts, starting a thread costs more than it saves. */
+const PROMPTS_FOR_A_THREAD = 200;
+
+/**
+ * Counts the tokens of many prompts in another thread, the tokenizer's own
+ * (it loads the encoding it was given): a few lines of code, so the npm
+ * package needs no file of its own for it.
+ */
+const TOKEN_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { countTokens } = require(workerData.tokenizer);
+parentPort.postMessage(workerData.prompts.map((prompt) => countTokens(prompt)));
+`;
+
+/**
+ * The insights of many prompts, as promptInsights gives each. Counting
+ * tokens is the costliest step of loading a collection (15 s of LobeHub's
+ * 9,090 prompts on one core), so half the prompts are counted in a second
+ * thread while this one counts the other half.
+ */
+export async function manyPromptInsights(prompts: readonly string[]): Promise<PromptInsights[]> {
+  if (prompts.length < PROMPTS_FOR_A_THREAD) return prompts.map(promptInsights);
+  const half = Math.ceil(prompts.length / 2);
+  const tokenizer = createRequire(import.meta.url).resolve('gpt-tokenizer/encoding/o200k_base');
+  const worker = new Worker(TOKEN_THREAD, { eval: true, workerData: { tokenizer, prompts: prompts.slice(half) } });
+  const counted = new Promise<number[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const first = prompts.slice(0, half).map(promptInsights);
+  const second = await counted;
+  await worker.terminate();
+  return [...first, ...prompts.slice(half).map((prompt, i) => insightsWithTokens(prompt, second[i]))];
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
