@@ -57,3 +57,11 @@ test('highlighting never changes the text of a block, whatever the language', as
   assert.equal(decoded, code);
   assert.match(html, /<code class="language-not-a-language">x\n<\/code>/);
 });
+
+test('without highlighting a prompt keeps the same text and markup, only without the colours', async () => {
+  const prompt = '# Role\n\nCheck **each** line.\n\n```ts\nconst total = items.reduce((sum, item) => sum + item.price, 0);\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
+  const colourless = (html: string) => html.replace(/<span class="hl-[^"]*">([^<]*)<\/span>/g, '$1');
+  const plain = await renderPrompt(prompt, { highlight: false });
+  assert.doesNotMatch(plain, /hl-/);
+  assert.equal(plain, colourless(await renderPrompt(prompt)));
+});

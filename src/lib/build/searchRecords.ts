@@ -1,7 +1,6 @@
-import { FACET_KINDS, facetLabel } from '../catalog/catalog.ts';
+import { FACET_KINDS, facetLabel, type FacetSettings } from '../catalog/catalog.ts';
 import type { CheckedPersona } from '../persona/personaCheck.ts';
 import { renderPrompt } from '../prompt/renderPrompt.ts';
-import type { CatalogSettings } from '../site/catalogSettings.ts';
 import { SHOWN_FILTER, shownIn } from './searchParts.ts';
 
 /**
@@ -24,7 +23,7 @@ export interface SearchRecord {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (char) => ENTITIES[char]);
 
-async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly string[], settings: CatalogSettings): Promise<string> {
+async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly string[], settings: FacetSettings): Promise<string> {
   const { id, name, emoji, description, category, tags, worker_affinity: affinities } = persona.data;
   const list = (items: string[], weight = '') => `<ul${weight}>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`;
   const span = (attribute: string, value: string) => `<span ${attribute}>${escape(value)}</span>`;
@@ -37,7 +36,8 @@ async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly
     list(tags.map((tag) => `#${tag}`), ' data-pagefind-weight="8"'),
     `<div hidden data-pagefind-ignore>${filters.join('')}${shown.map((shownLang) => span(`data-pagefind-filter="${SHOWN_FILTER}"`, shownLang)).join('')}`,
     `${Object.entries(meta).map(([key, value]) => span(`data-pagefind-meta="${key}"`, value)).join('')}</div>`,
-    `<div>${await renderPrompt(persona.body)}</div></article></body></html>`,
+    // The words the page shows; highlighting's colours would cost Shiki's time for nothing Pagefind reads.
+    `<div>${await renderPrompt(persona.body, { highlight: false })}</div></article></body></html>`,
   ].join('');
 }
 
@@ -48,7 +48,7 @@ async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly
 export async function searchRecords(
   { personas, translations }: { personas: CheckedPersona[]; translations: CheckedPersona[] },
   languages: readonly string[],
-  settings: CatalogSettings,
+  settings: FacetSettings,
 ): Promise<Map<string, SearchRecord[]>> {
   const [defaultLanguage] = languages;
   const originals = new Set(personas.map((persona) => persona.data.id));

@@ -14,10 +14,11 @@ const element = (tagName: string, properties: Properties, children: ElementConte
  * Wide blocks of a prompt scroll inside their own box so a page never scrolls
  * sideways on a phone: tables sit in a labelled, focusable scrolling section;
  * code blocks scroll in a focusable <pre> inside a labelled section, are
- * highlighted, and get a button (shown by the page script) that copies the
- * block's exact text.
+ * highlighted (unless `highlight` is false: the same text, without the
+ * colours' elements), and get a button (shown by the page script) that copies
+ * the block's exact text.
  */
-export const promptBlocks = () => {
+export const promptBlocks = ({ highlight = true } = {}) => {
   let tables = 0;
   let blocks = 0;
   return defineHastPlugin({
@@ -40,7 +41,7 @@ export const promptBlocks = () => {
           const lang = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length);
           const label = `Code block ${blocks}${lang ? ` (${lang})` : ''}`;
           const source = ctx.textContent(code).replace(/\n$/, '');
-          const lines = highlightCode(source, lang);
+          const lines = highlight ? highlightCode(source, lang) : undefined;
           if (lines) {
             const children = lines.flatMap((line, index) => [
               ...line.map((token) => (token.classes.length ? element('span', { className: token.classes }, [text(token.text)]) : text(token.text))),

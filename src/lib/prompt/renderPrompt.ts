@@ -10,11 +10,12 @@ import { promptBlocks } from './promptBlocks.ts';
  * markdown engine), with raw HTML shown as text (see inertMarkdown), and
  * tables and code blocks that scroll in their own boxes, code highlighted
  * (see promptBlocks), and fill-in placeholders marked (see placeholderMarks).
+ * Without `highlight`, code is plain: the same text, as the search index needs it.
  */
-export async function renderPrompt(prompt: string): Promise<string> {
-  await prepareHighlighting(prompt);
+export async function renderPrompt(prompt: string, { highlight = true } = {}): Promise<string> {
+  if (highlight) await prepareHighlighting(prompt);
   const mdastPlugins = opensWithTitle(prompt) ? [inertMarkdown, headingsOneDown] : [inertMarkdown];
-  return markdownToHtml(prompt, { mdastPlugins, hastPlugins: [placeholderMarks, promptBlocks()] }).html;
+  return markdownToHtml(prompt, { mdastPlugins, hastPlugins: [placeholderMarks, promptBlocks({ highlight })] }).html;
 }
 
 /** Whether the prompt has a top-level `# heading` (outside code): many collections open each prompt with its name so. */
