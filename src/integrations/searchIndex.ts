@@ -47,7 +47,6 @@ export function searchIndex(): AstroIntegration {
         const waitStarted = performance.now();
         if (child) holdOpen(child, true);
         const { code, output, errors } = await indexing;
-        child?.connected && child.disconnect();
         if (code !== 0) throw new Error(`The search index failed:\n${errors || output}`);
         for (const line of output.trim().split('\n')) logger.info(line);
         logger.info(`Waited ${Math.round(performance.now() - waitStarted)} ms for the search index after the pages`);

@@ -99,6 +99,9 @@ export async function buildSearchIndex(
 ): Promise<Map<string, SearchIndexReport>> {
   const site = resolve(outDir);
   const work = mkdtempSync(join(tmpdir(), 'persona-atlas-search-'));
+  // Also when the process is ended early (the build failed and closed the channel, see searchIndexProcess.ts).
+  const removeWork = () => rmSync(work, { recursive: true, force: true });
+  process.once('exit', removeWork);
   const reports = new Map<string, SearchIndexReport>();
   try {
     for (const [index, [lang, pages]] of [...records].entries()) {
@@ -114,7 +117,8 @@ export async function buildSearchIndex(
       reports.set(lang, await indexLanguage({ site, cacheRoot, work, ready }, pagesPerPart, pages, lang, folder));
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeWork();
+    process.off('exit', removeWork);
   }
   return reports;
 }
