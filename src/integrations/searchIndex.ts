@@ -16,7 +16,8 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
  * (searchIndexProcess.ts): indexing 10,000 personas takes Pagefind about 24 s
  * on two cores, which after the pages cost every build that long again, and
  * beside them costs Astro a share of the second core. The build ends when both
- * have; a failed index fails the build.
+ * have; a failed index fails the build. Listed before staleOutput(), so its
+ * sweep runs once the index is in place.
  */
 export function searchIndex(): AstroIntegration {
   let indexing: Promise<{ code: number | null; output: string; errors: string }> | undefined;

@@ -7,6 +7,9 @@ import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 
+/** How long the preview waits after a change in the folder before reading it again. */
+const RESYNC_DELAY_MS = 150;
+
 /**
  * Loads the persona folder through the same checker as `npm run check`.
  *
@@ -28,9 +31,6 @@ import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona 
  * is the costliest step per persona, and a rebuild redoes it only for changed
  * files. Entries are never rendered through Astro, so their HTML stays empty.
  */
-/** How long the preview waits after a change in the folder before reading it again. */
-const RESYNC_DELAY_MS = 150;
-
 export function personaLoader(dir: string): Loader {
   const folder = resolve(dir);
 
