@@ -127,13 +127,10 @@ export async function pageLanguagesOf(id: string): Promise<string[]> {
   return LANGUAGES.filter((lang) => lang === DEFAULT_LANGUAGE || translated.has(lang));
 }
 
-/** getStaticPaths for the routes with one file per translation (its JSON, its raw file). */
-export async function translationPaths() {
+/** The translations whose files this build writes (src/data/personaFiles.ts). */
+export async function translationsToRender() {
   const render = await toRender();
-  return [...(await getTranslations()).values()]
-    .flat()
-    .filter((entry) => render.has(entry.id))
-    .map((entry) => ({ params: { lang: languageOfEntry(entry), id: entry.data.id }, props: { entry } }));
+  return [...(await getTranslations()).values()].flat().filter((entry) => render.has(entry.id));
 }
 
 /** A persona's translations as the API lists them, in a catalog with several languages (else undefined). */
@@ -173,10 +170,10 @@ function toRender(): Promise<Set<string>> {
   return rendered;
 }
 
-/** getStaticPaths for the default language's routes with one file per persona (its JSON, its raw file). */
-export async function personaPaths() {
+/** The originals whose files this build writes (src/data/personaFiles.ts). */
+export async function originalsToRender() {
   const [{ personas }, render] = await Promise.all([getCatalog(), toRender()]);
-  return personas.filter((entry) => render.has(entry.id)).map((entry) => ({ params: { id: entry.data.id }, props: { entry } }));
+  return personas.filter((entry) => render.has(entry.id));
 }
 
 /** getStaticPaths for persona pages: every persona in the default language, its translations in theirs. */

@@ -128,6 +128,9 @@ test('persona-atlas dev shows an edit without a restart, reports a bad file in t
   writeFileSync(file, readFileSync(file, 'utf8').replace('name: Berth Planner', 'name: Berth Allocator'));
   // The open page reloads by itself.
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Berth Allocator', { timeout: 15_000 });
+  // A build writes each persona's raw file and JSON itself (src/data/personaFiles.ts); the preview serves them as routes.
+  expect(await (await page.request.get(dev('/personas/berth-planner.md'))).text()).toBe(readFileSync(file, 'utf8'));
+  expect(await (await page.request.get(dev('/api/personas/berth-planner.json'))).json()).toMatchObject({ id: 'berth-planner', name: 'Berth Allocator' });
 
   writeFileSync(join(collection, 'broken.md'), '---\nid: Broken Id\nname: Broken\n---\n\nA prompt.\n');
   await expect.poll(() => log, { timeout: 15_000 }).toMatch(/broken\.md:\d+:\d+\s+id\s/);

@@ -27,7 +27,7 @@ export interface ReuseRecord {
 
 export const pendingRecordFile = (recordFile: string) => `${recordFile}.next`;
 
-/** A persona's files that routes with one file per persona write, relative to the output folder. */
+/** A persona's files (its page, raw markdown and JSON; see src/data/personaFiles.ts), relative to the output folder. */
 export function personaFiles(id: string, lang?: string): string[] {
   const paths = createRoutes('/', lang);
   return [`${paths.persona(id)}index.html`, paths.localMarkdown(id), paths.localJson(id)].map((path) => path.slice(1));

@@ -1,12 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiTranslations, insightsOf, personaPaths, personaUrls, promptOf, type PersonaEntry } from '../../../data/catalog.ts';
-import { TOKEN_ENCODING } from '../../../lib/prompt/insights.ts';
-import { apiDetail, apiPersona } from '../../../lib/catalog/personaApi.ts';
-import { extraFields } from '../../../lib/persona/persona.ts';
+import { originalsToRender, type PersonaEntry } from '../../../data/catalog.ts';
+import { filePerPersona, personaJson } from '../../../data/personaFiles.ts';
 
-export const getStaticPaths = personaPaths satisfies GetStaticPaths;
+export const getStaticPaths = (async () => filePerPersona(await originalsToRender(), 'localJson', personaJson)) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entry: PersonaEntry }> = async ({ props: { entry } }) => {
-  const persona = apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id), await apiTranslations(entry));
-  return new Response(JSON.stringify(apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data)), null, 2));
-};
+export const GET: APIRoute<{ entry: PersonaEntry }> = async ({ props }) => new Response(await personaJson(props.entry));
