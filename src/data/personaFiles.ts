@@ -4,6 +4,7 @@ import settings from 'virtual:persona-atlas/page-reuse';
 import { apiDetail, apiPersona } from '../lib/catalog/personaApi.ts';
 import { extraFields } from '../lib/persona/persona.ts';
 import { TOKEN_ENCODING } from '../lib/prompt/insights.ts';
+import { writeBesidePages } from '../lib/build/writesBesidePages.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 import { storedLanguage } from '../loaders/personaLoader.ts';
 import { apiTranslations, insightsOf, personaUrls, promptOf, type PersonaEntry } from './catalog.ts';
@@ -22,19 +23,25 @@ export async function personaJson(entry: PersonaEntry): Promise<string> {
 /** How many files are written at once: enough to keep the disk busy while the next are serialized. */
 const WRITES_AT_ONCE = 32;
 
-/**
- * getStaticPaths for the routes with one file per persona in each language
- * (its raw file, its JSON). In a build these files are written here and the
- * routes get no path: as routes, the 20,000 files of 10,000 personas cost
- * Astro a request, a response, a log line and a queue slot each, about 7 s of
- * the one core it renders on. Under `astro dev` the routes serve them.
- */
-export async function filePerPersona(entries: PersonaEntry[], route: 'localMarkdown' | 'localJson', contents: (entry: PersonaEntry) => Promise<string | Uint8Array>) {
-  if (!settings) return entries.map((entry) => ({ params: { id: entry.data.id, ...(storedLanguage(entry) && { lang: storedLanguage(entry) }) }, props: { entry } }));
-  const fileOf = (entry: PersonaEntry) => join(settings!.outDir, createRoutes('/', storedLanguage(entry))[route](entry.data.id));
+async function writeFiles(entries: PersonaEntry[], fileOf: (entry: PersonaEntry) => string, contents: (entry: PersonaEntry) => Promise<string | Uint8Array>) {
   for (const folder of new Set(entries.map((entry) => dirname(fileOf(entry))))) await mkdir(folder, { recursive: true });
   for (let start = 0; start < entries.length; start += WRITES_AT_ONCE) {
     await Promise.all(entries.slice(start, start + WRITES_AT_ONCE).map(async (entry) => writeFile(fileOf(entry), await contents(entry))));
   }
+}
+
+/**
+ * getStaticPaths for the routes with one file per persona in each language
+ * (its raw file, its JSON). In a build these files are written here, while
+ * the pages render, and the routes get no path: as routes, the 20,000 files
+ * of 10,000 personas cost Astro a request, a response, a log line and a
+ * queue slot each, about 7 s of the one core it renders on; written before
+ * the pages, they kept it waiting 7 s for the disk. Under `astro dev` the
+ * routes serve them.
+ */
+export function filePerPersona(entries: PersonaEntry[], route: 'localMarkdown' | 'localJson', contents: (entry: PersonaEntry) => Promise<string | Uint8Array>) {
+  if (!settings) return entries.map((entry) => ({ params: { id: entry.data.id, ...(storedLanguage(entry) && { lang: storedLanguage(entry) }) }, props: { entry } }));
+  const { outDir } = settings;
+  writeBesidePages(writeFiles(entries, (entry) => join(outDir, createRoutes('/', storedLanguage(entry))[route](entry.data.id)), contents));
   return [];
 }

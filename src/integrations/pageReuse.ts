@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readRecord, recordFileFor } from '../lib/build/buildRecords.ts';
+import { writesBesidePages } from '../lib/build/writesBesidePages.ts';
 import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 import { withBase } from '../lib/site/urls.ts';
@@ -49,7 +50,9 @@ export function pageReuse(sitemapPages: string[]): AstroIntegration {
           },
         });
       },
-      'astro:build:generated': ({ logger }) => {
+      'astro:build:generated': async ({ logger }) => {
+        // The persona files written beside the pages (src/data/personaFiles.ts).
+        await writesBesidePages();
         const record = readRecord<ReuseRecord>(pendingRecordFile(recordFile));
         if (!record) return;
         const { base, site } = siteConfigFromEnv();
