@@ -16,8 +16,9 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
  * Astro renders the pages on one thread; at equal priority the index's
  * threads (Pagefind's, which it inherits) took a share of that thread's core.
  * At nice 10 the index takes what the pages leave: LobeHub's repository built
- * in 44.6 s instead of 49.8 s; 10,000 personas in 42.2 s instead of 44.0 s
- * (medians of three), their pages done 7–10 s before the index.
+ * in 51.7 s instead of 54.8 s, 10,000 personas in 42.2 s instead of 44.0 s
+ * (medians of three, alternating; the runs spread over 8–15 s), their pages
+ * then done 7–10 s before the index.
  */
 function lowerPriority(child: ChildProcess): void {
   try {
