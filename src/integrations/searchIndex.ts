@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { INSTALLED, PACKAGE_ROOT, SEARCH_INDEX_BUNDLE } from '../lib/packageRoot.ts';
@@ -9,22 +8,6 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
   for (const handle of [child, child.channel, child.stdout, child.stderr] as Array<{ ref(): void; unref(): void } | null | undefined>) {
     if (hold) handle?.ref();
     else handle?.unref();
-  }
-}
-
-/**
- * Astro renders the pages on one thread; at equal priority the index's
- * threads (Pagefind's, which it inherits) took a share of that thread's core.
- * At nice 10 the index takes what the pages leave: LobeHub's repository built
- * in 51.7 s instead of 54.8 s, 10,000 personas in 42.2 s instead of 44.0 s
- * (medians of three, alternating; the runs spread over 8–15 s), their pages
- * then done 7–10 s before the index.
- */
-function lowerPriority(child: ChildProcess): void {
-  try {
-    setPriority(child.pid!, 10);
-  } catch {
-    // A system that refuses leaves the index at the build's priority.
   }
 }
 
@@ -46,7 +29,6 @@ export function searchIndex(): AstroIntegration {
         if (command !== 'build') return;
         const entry = INSTALLED ? join(PACKAGE_ROOT, 'dist-cli', SEARCH_INDEX_BUNDLE) : join(PACKAGE_ROOT, 'src/integrations/searchIndexProcess.ts');
         child = fork(entry, [], { execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-        lowerPriority(child);
         let output = '';
         let errors = '';
         child.stdout!.on('data', (chunk) => (output += chunk));
