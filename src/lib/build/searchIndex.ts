@@ -108,12 +108,12 @@ const MEMORY_FOLDER = '/dev/shm';
  * inodes freed in the last minutes, one by one) the index took 38.6 s with
  * them on disk against 32.2 s in memory.
  */
-function temporaryFolder(records: Map<string, SearchRecord[]>): string {
+export function temporaryFolder(records: Map<string, SearchRecord[]>, memoryFolder = MEMORY_FOLDER): string {
   let bytes = 0;
   for (const pages of records.values()) for (const page of pages) bytes += page.html.length * 3;
   try {
-    const { bavail, bsize } = statfsSync(MEMORY_FOLDER);
-    if (bavail * bsize > 2 * bytes) return mkdtempSync(join(MEMORY_FOLDER, 'persona-atlas-search-'));
+    const { bavail, bsize } = statfsSync(memoryFolder);
+    if (bavail * bsize > 2 * bytes) return mkdtempSync(join(memoryFolder, 'persona-atlas-search-'));
   } catch {
     // No such folder, or not ours to write in.
   }
