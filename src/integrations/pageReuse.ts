@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readRecord, recordFileFor } from '../lib/build/buildRecords.ts';
-import { writesBesidePages } from '../lib/build/writesBesidePages.ts';
 import { codeDigest, pendingRecordFile, type ReuseRecord } from '../lib/build/pageReuse.ts';
+import { writesBesidePages } from '../lib/build/writesBesidePages.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 import { withBase } from '../lib/site/urls.ts';
 
