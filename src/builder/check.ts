@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens } from '../lib/prompt/insights.ts';
 import { checkPersonaFolder, countBySeverity, formatReport } from '../lib/persona/personaCheck.ts';
 
 /** `npm run check` and `persona-atlas check`: the report, and whether it fails (errors, or warnings when strict). */

@@ -1,8 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { manyPromptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens, manyPromptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';

@@ -1,11 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatCount, manyPromptInsights, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
+import fc from 'fast-check';
+import { countTokens as tokenizerCount } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens, formatCount, manyPromptInsights, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
 
 test('tokens come from the o200k_base tokenizer', () => {
   assert.equal(TOKEN_ENCODING, 'o200k_base');
   assert.equal(promptInsights('hello world').tokens, 2);
   assert.equal(promptInsights('').tokens, 0);
+});
+
+test('counting piece by piece gives the tokenizer’s own count of the whole text', () => {
+  const pieces = fc.constantFrom('word', 'Wort', ' ', '  ', '\n', '\r\n', '\t', "'s", "n't", '日本語', '。', '123456', '👩‍💻', '```ts', '{{name}}', '/', 'é', 'ÉCOLE');
+  const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')));
+  fc.assert(fc.property(text, (sample) => countTokens(sample) === tokenizerCount(sample)), { numRuns: 2000 });
+});
+
+test('special tokens written in a prompt count as the text they are, in this thread and the second', async () => {
+  const prompt = 'Wrap each turn in <|im_start|> and <|im_end|>; stop at <|endoftext|>.';
+  assert.equal(countTokens(prompt), tokenizerCount(prompt, { disallowedSpecial: new Set() }));
+  assert.ok(countTokens(prompt) > 3);
+  const prompts = Array.from({ length: 201 }, (_, i) => `${prompt} ${i}`);
+  assert.deepEqual(await manyPromptInsights(prompts), prompts.map(promptInsights));
 });
 
 test('words and reading time', () => {

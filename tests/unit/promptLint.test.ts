@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens } from '../../src/lib/prompt/insights.ts';
 import { checkPersonaFolder, formatProblem } from '../../src/lib/persona/personaCheck.ts';
 
 const LINT = 'tests/fixtures/lint';
