@@ -3,8 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, FACET_KINDS, facetPageLanguage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
-import { checkPersonaFolder, readPrompt, type CheckedPersona } from '../lib/persona/personaCheck.ts';
-import { entryId, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
+import { readPersona, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 import { personasToRender } from './pageReuse.ts';
 import { site } from './site.ts';
@@ -63,36 +62,15 @@ function getTranslations(): Promise<Map<string, PersonaEntry[]>> {
   return translations;
 }
 
-/** Computes a value once per persona per build, however many pages ask for it. */
-function perPersona<T>(compute: (entry: PersonaEntry) => T): (entry: PersonaEntry) => T {
-  const values = new Map<string, T>();
-  return (entry) => {
-    if (!values.has(entry.id)) values.set(entry.id, compute(entry));
-    return values.get(entry.id)!;
-  };
-}
-
-let readFromOtherFormats: Map<string, CheckedPersona> | undefined;
+/** The prompt exactly as written in the file (or as its format defines it, for other formats). */
+export const promptOf = (entry: PersonaEntry) => readPersona(entry).body;
 
 /**
- * A persona read from another format, as the checker gave it: its file may
- * hold many (a CSV), and its id may have been derived across the collection,
- * so the collection is read again, once per build, when a page first needs one.
+ * The persona as a file of our own format: the file itself, byte for byte, or
+ * what a persona of another format is written as (its file may hold many, a CSV).
  */
-function derivedPersona(entry: PersonaEntry): CheckedPersona {
-  if (!readFromOtherFormats) {
-    const { personas, translations } = checkPersonaFolder(site.personasDir);
-    readFromOtherFormats = new Map([...personas, ...translations].map((persona) => [entryId(persona), persona]));
-  }
-  return readFromOtherFormats.get(entry.id)!;
-}
-
-/** The prompt exactly as written in the file (or as its format defines it, for other formats). */
-export const promptOf = perPersona((entry) => (storedFormat(entry) ? derivedPersona(entry).body : readPrompt(entry.filePath!)));
-
-/** The persona as a file of our own format: the file itself, or what a persona of another format is written as. */
 export async function personaFileOf(entry: PersonaEntry) {
-  return storedFormat(entry) ? derivedPersona(entry).text : readFile(entry.filePath!);
+  return storedFormat(entry) ? readPersona(entry).text : readFile(entry.filePath!);
 }
 
 /** Word and token counts, computed when the file was loaded. */

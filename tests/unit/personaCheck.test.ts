@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
-import { checkPersonaFolder, checkPersonas, formatProblem, formatReport, readPrompt } from '../../src/lib/persona/personaCheck.ts';
+import { checkPersonaFolder, checkPersonas, formatProblem, formatReport } from '../../src/lib/persona/personaCheck.ts';
+import { readPrompt } from './support/readPrompt.ts';
 
 const FIXTURES = 'tests/fixtures/invalid';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkPersonaFolder, checkPersonas, formatProblem } from '../../src/lib/persona/personaCheck.ts';
 import { openCatalog } from '../../src/lib/catalog/catalogSource.ts';
-import { readPrompt } from '../../src/lib/persona/personaCheck.ts';
+import { readPrompt } from './support/readPrompt.ts';
 
 // Translations: `<lang>/<id>.md` beside the originals, for the languages a
 // catalog's settings name. Their name, description and prompt are their own;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, posix, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
@@ -606,17 +605,6 @@ export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'lin
   const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages });
   const settingsProblems = problems.map(({ key, ...rest }): Problem => ({ ...rest, field: key, severity: 'error' }));
   return { ...result, problems: [...settingsProblems, ...result.problems] };
-}
-
-/** Lets gray-matter find where the frontmatter ends without parsing its YAML again. */
-const SKIP_YAML = { engines: { yaml: { parse: () => ({}) } } };
-
-/**
- * The prompt of a persona file, already checked: its text after the
- * frontmatter's closing line, byte for byte, as the checker sees it.
- */
-export function readPrompt(path: string): string {
-  return matter(readFileSync(path, 'utf8'), SKIP_YAML).content;
 }
 
 export function formatProblem(p: Problem): string {
