@@ -1,4 +1,4 @@
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -37,15 +37,21 @@ export function staleOutput(languages: readonly string[]): AstroIntegration {
   // pagefind/ and each other language's <lang>/pagefind/: a language taken out of the settings loses its index.
   const kept = new Set(['pagefind', ...languages.slice(1).map((lang) => `${lang}/pagefind`)]);
   let startedMs = 0;
+  // A build into an empty or new folder leaves nothing stale: the sweep would stat every file it wrote (1 s at 10,000 personas).
+  let emptyAtStart = false;
   return {
     name: 'persona-atlas:stale-output',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        const outDir = fileURLToPath(config.outDir);
+        emptyAtStart = !existsSync(outDir) || readdirSync(outDir).length === 0;
+      },
       'astro:build:start': () => {
         // File times can lag the clock by a few milliseconds; a second of margin is far below a build's length.
         startedMs = Date.now() - 1000;
       },
       'astro:build:done': ({ dir }) => {
-        sweep(fileURLToPath(dir), startedMs, kept);
+        if (!emptyAtStart) sweep(fileURLToPath(dir), startedMs, kept);
       },
     },
   };
