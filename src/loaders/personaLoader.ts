@@ -22,8 +22,8 @@ const RESYNC_DELAY_MS = 150;
  * Only the frontmatter and the prompt's insights go into the data store.
  * Astro compiles the whole store into one module for the build; with bodies
  * and rendered HTML in it, 10,000 personas made a 120 MB module that cost
- * minutes and gigabytes. Pages read prompts from the files instead
- * (src/data/catalog.ts).
+ * minutes and gigabytes. Pages take prompts from the loader's reading
+ * instead (readPersona, below).
  *
  * Insights sit in the entry's rendered metadata, Astro's place for what a
  * loader derives from a body, so the content cache keeps them: counting tokens
