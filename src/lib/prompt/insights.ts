@@ -79,7 +79,7 @@ parentPort.postMessage(workerData.prompts.map(count));
 
 /**
  * The insights of many prompts, as promptInsights gives each. Counting
- * tokens is the costliest step of loading a collection (7.4 s of LobeHub's
+ * tokens is the costliest step of loading a collection (7.1 s of LobeHub's
  * 9,090 prompts on one core), so half the prompts are counted in a second
  * thread while this one counts the other half.
  */
