@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { processShared } from '../lib/processShared.ts';
 import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
 
 /**
@@ -10,21 +11,19 @@ import { SETTINGS_FILE } from '../lib/site/catalogSettings.ts';
  * overlay and at the top of every page served, with the checker's lines,
  * while the server keeps serving the site as it last read well; fixing it
  * reloads the page. The persona loader, this integration and the pages run
- * in separate module graphs of one process, so they meet on a global.
+ * in separate module graphs of one process, so they meet on it (processShared).
  */
-const CHANNEL = Symbol.for('persona-atlas:dev-problems');
 type Listener = (report: string | undefined) => void;
-const registry = globalThis as { [CHANNEL]?: { report?: string; listener?: Listener } };
+const channel = processShared('dev-problems', (): { report?: string; listener?: Listener } => ({}));
 
 /** The loader's report after each reading: the checker's lines when a file has an error, else nothing. */
 export function announceProblems(report: string | undefined): void {
-  const channel = (registry[CHANNEL] ??= {});
   channel.report = report;
   channel.listener?.(report);
 }
 
 /** The problems of the last reading, for pages served by the preview. */
-export const currentProblems = () => registry[CHANNEL]?.report;
+export const currentProblems = () => channel.report;
 
 export function devPreview(personasDir: string): AstroIntegration {
   return {
@@ -36,7 +35,7 @@ export function devPreview(personasDir: string): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         let current: string | undefined;
         const show = () => current && server.ws.send({ type: 'error', err: { message: current, stack: '', plugin: 'persona-atlas check' } });
-        (registry[CHANNEL] ??= {}).listener = (report) => {
+        channel.listener = (report) => {
           const fixed = current !== undefined && report === undefined;
           current = report;
           if (report) show();

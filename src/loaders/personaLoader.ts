@@ -4,6 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { countTokens, manyPromptInsights, type PromptInsights } from '../lib/prompt/insights.ts';
 import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
+import { processShared } from '../lib/processShared.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 
 /** How long the preview waits after a change in the folder before reading it again. */
@@ -96,21 +97,20 @@ export const entryId = (persona: CheckedPersona) => (persona.lang ? `${persona.l
 /**
  * The collection as the loader last read it well, by entry id, for the pages:
  * their prompts, and the files of personas read from other formats. The pages
- * run in Astro's prerender bundle, a module graph of its own in this process,
- * so the reading is kept on the process under a registered symbol. Reading
- * and checking the collection again for them took 1.1 s of LobeHub's page
- * rendering.
+ * run in Astro's prerender bundle, so the reading is shared on the process.
+ * Reading and checking the collection again for them took 1.1 s of LobeHub's
+ * page rendering.
  */
-const LAST_READING = Symbol.for('persona-atlas:last-reading');
-const holder = globalThis as { [LAST_READING]?: Map<string, CheckedPersona> };
+const lastReading = processShared('last-reading', () => new Map<string, CheckedPersona>());
 
 function keepReading({ personas, translations }: { personas: CheckedPersona[]; translations: CheckedPersona[] }): void {
-  holder[LAST_READING] = new Map([...personas, ...translations].map((persona) => [entryId(persona), persona]));
+  lastReading.clear();
+  for (const persona of [...personas, ...translations]) lastReading.set(entryId(persona), persona);
 }
 
 /** An entry's persona as the loader last read it. */
 export function readPersona(entry: { id: string }): CheckedPersona {
-  const persona = holder[LAST_READING]?.get(entry.id);
+  const persona = lastReading.get(entry.id);
   if (!persona) throw new Error(`The persona loader has not read ${entry.id} in this process`);
   return persona;
 }
