@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rm
 import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { pagefindCli, pagefindVersion } from '../catalog/pagefindClient.ts';
+import { pagefindBinary, pagefindVersion } from '../catalog/pagefindClient.ts';
 import { readRecord, recordFileFor, writeRecord } from './buildRecords.ts';
 import { searchPartCount, searchPartOf, searchPartPath } from './searchParts.ts';
 import type { SearchRecord } from './searchRecords.ts';
@@ -37,14 +37,13 @@ export interface SearchIndexReport {
 }
 
 /**
- * Pagefind runs of one language at a time. Pagefind spends about half of a
- * part's run writing its files on one thread, so parts run one after another
- * left a core idle once the pages were written: 10,000 personas (two parts)
- * built in 47.4, 44.2, 38.7 and 41.3 s with one part at a time (the index
- * finished 6.1–10.9 s after the pages) and in 38.9, 41.1, 39.3 and 41.9 s
- * with two (2.6–5.6 s after), runs alternated. Two parts at once hold both in
- * memory: the build's peak went from 3.6–4.0 to 4.8–4.9 GB, 1.42× the peer's
- * Pagefind on the same pages (see searchParts.ts for the size of a part).
+ * Pagefind runs at a time, of any languages' parts. Pagefind spends about
+ * half of a part's run writing its files on one thread, so parts run one
+ * after another left a core idle once the pages were written: 10,000
+ * personas (two parts) built in 47.4, 44.2, 38.7 and 41.3 s with one part at
+ * a time (the index finished 6.1–10.9 s after the pages) and in 38.9, 41.1,
+ * 39.3 and 41.9 s with two (2.6–5.6 s after), runs alternated. Two parts at
+ * once hold both in memory (see searchParts.ts for the size of a part).
  */
 const PARTS_AT_ONCE = 2;
 
@@ -53,7 +52,7 @@ interface Manifest {
 }
 
 /**
- * Pagefind runs at nice 10 (the binary inherits it from its runner): Astro
+ * Pagefind runs at nice 10 (its threads inherit it from the first): Astro
  * renders the pages on one thread, and at equal priority Pagefind's threads
  * took a share of that thread's core. 10,000 personas built in 40.5 and
  * 40.9 s with Pagefind at nice 10, 42.2 and 42.6 s with the whole index
@@ -68,8 +67,8 @@ function lowerPriority(pid: number | undefined): void {
 }
 
 async function runPagefind(site: string, output: string, options: string[]): Promise<void> {
-  const args = [pagefindCli(), '--site', site, ...options, '--output-path', output];
-  const running = promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 2 ** 20 });
+  const args = ['--site', site, ...options, '--output-path', output];
+  const running = promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 2 ** 20 });
   lowerPriority(running.child.pid);
   const { stdout } = await running.catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
@@ -132,99 +131,120 @@ export function temporaryFolder(records: Map<string, SearchRecord[]>, memoryFold
   return mkdtempSync(join(tmpdir(), 'persona-atlas-search-'));
 }
 
+/** One part of one language's index: its records staged as the pages they stand for, for Pagefind to index. */
+interface PartJob {
+  lang: string;
+  part: number;
+  stage: string;
+  target: string;
+}
+
+/** A language's index: its parts, and which of them need indexing. */
+interface LanguageIndex {
+  folder: string | undefined;
+  manifestFile: string;
+  digests: string[];
+  report: SearchIndexReport;
+  jobs: PartJob[];
+}
+
+/** What stageSearchIndex leaves for writeSearchIndex: plain data, passed between threads. */
+export interface StagedSearchIndex {
+  site: string;
+  /** The temporary folder the records wait in. */
+  work: string;
+  languages: Map<string, LanguageIndex>;
+}
+
 /**
- * Indexes each language's records into `outDir/pagefind/` (the default
- * language) or `outDir/<lang>/pagefind/`. The parts stay in the output
- * folder between builds (the site build leaves them alone, see
- * src/integrations/staleOutput.ts); `cacheRoot` keeps each part's digest, and
- * a part whose records did not change is left as it is.
- *
- * Nothing is written into the output or cache folders before `ready`
- * resolves: they may sit inside the collection, which the build is still
- * reading when indexing starts. Pagefind works in a temporary folder meanwhile.
+ * Writes out each language's records of the parts to index (see
+ * writeSearchIndex) into a temporary folder, as the pages they stand for:
+ * Pagefind takes a folder and a glob. A part whose records did not change
+ * since the last build (`cacheRoot` keeps each part's digest) is left as it is.
  */
-export async function buildSearchIndex(
-  outDir: string,
-  cacheRoot: string,
-  pagesPerPart: number,
-  records: Map<string, SearchRecord[]>,
-  ready: Promise<unknown> = Promise.resolve(),
-): Promise<Map<string, SearchIndexReport>> {
+export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart: number, records: Map<string, SearchRecord[]>): StagedSearchIndex {
   const site = resolve(outDir);
   const work = temporaryFolder(records);
-  // Also when the process is ended early (the build failed and closed the channel, see searchIndexProcess.ts).
-  const removeWork = () => rmSync(work, { recursive: true, force: true });
-  process.once('exit', removeWork);
-  const reports = new Map<string, SearchIndexReport>();
   try {
+    const languages = new Map<string, LanguageIndex>();
+    const version = pagefindVersion();
     for (const [index, [lang, pages]] of [...records].entries()) {
       const folder = index > 0 ? lang : undefined;
       if (index === 0 && pages.length === 0) throw new Error('No persona pages to index');
-      if (pages.length === 0) {
-        // A language without translations searches the default index alone.
-        await ready;
-        removeParts(site, 0, folder);
-        reports.set(lang, { pages: 0, parts: 0, rebuilt: [], reused: [] });
-        continue;
+      const manifestFile = recordFileFor(cacheRoot, join(site, folder ?? ''));
+      const previous = readRecord<Manifest>(manifestFile) ?? { digests: [] };
+      // A language without translations has no parts: it searches the default index alone.
+      const parts = pages.length === 0 ? 0 : searchPartCount(pages.length, pagesPerPart);
+      const members = Array.from({ length: parts }, () => [] as SearchRecord[]);
+      for (const page of [...pages].sort((a, b) => (a.id < b.id ? -1 : 1))) members[searchPartOf(page.id, parts)].push(page);
+
+      const language: LanguageIndex = { folder, manifestFile, digests: [], report: { pages: pages.length, parts, rebuilt: [], reused: [] }, jobs: [] };
+      for (const [part, partPages] of members.entries()) {
+        const digest = createHash('sha1').update(`${version} ${pagefindArgs(lang).join(' ')} ${parts}\n`);
+        for (const page of partPages) digest.update(`${page.path}\0${page.html}\0`);
+        language.digests.push(digest.digest('hex'));
+        const target = join(site, searchPartPath(part, folder));
+        if (previous.digests[part] === language.digests[part] && existsSync(join(target, 'pagefind-entry.json'))) {
+          language.report.reused.push(part);
+          continue;
+        }
+        const stage = join(work, `${lang}-${part}-pages`);
+        for (const page of partPages) {
+          mkdirSync(join(stage, page.path, '..'), { recursive: true });
+          writeFileSync(join(stage, page.path), page.html);
+        }
+        language.jobs.push({ lang, part, stage, target });
       }
-      reports.set(lang, await indexLanguage({ site, cacheRoot, work, ready }, pagesPerPart, pages, lang, folder));
+      languages.set(lang, language);
     }
+    return { site, work, languages };
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Indexes the staged parts, PARTS_AT_ONCE at a time, into `outDir/pagefind/`
+ * (the default language) or `outDir/<lang>/pagefind/`, and removes the
+ * temporary folder. The parts stay in the output folder between builds (the
+ * site build leaves them alone, see src/integrations/staleOutput.ts).
+ *
+ * Nothing is written into the output or cache folders before `ready`
+ * resolves: they may sit inside the collection, which the build is still
+ * reading when indexing starts. Pagefind works in the temporary folder meanwhile.
+ */
+export async function writeSearchIndex({ site, work, languages }: StagedSearchIndex, ready: Promise<unknown> = Promise.resolve()): Promise<Map<string, SearchIndexReport>> {
+  // Also when the process is ended early (the build failed and closed the channel, see searchIndexProcess.ts).
+  const removeWork = () => rmSync(work, { recursive: true, force: true });
+  process.once('exit', removeWork);
+  try {
+    const queue = [...languages.values()].flatMap((language) => language.jobs);
+    const runner = async () => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) await indexPart(job, work, ready, languages.get(job.lang)!.report);
+    };
+    await Promise.all(Array.from({ length: PARTS_AT_ONCE }, runner));
+
+    await ready;
+    const reports = new Map<string, SearchIndexReport>();
+    for (const [lang, { folder, manifestFile, digests, report }] of languages) {
+      removeParts(site, report.parts, folder);
+      if (report.parts > 0) writeRecord(manifestFile, { digests } satisfies Manifest);
+      report.rebuilt.sort((a, b) => a - b);
+      reports.set(lang, report);
+    }
+    return reports;
   } finally {
     removeWork();
     process.off('exit', removeWork);
   }
-  return reports;
 }
 
-interface Folders {
-  site: string;
-  cacheRoot: string;
-  /** A temporary folder for Pagefind's input and output. */
-  work: string;
-  ready: Promise<unknown>;
-}
-
-async function indexLanguage({ site, cacheRoot, work, ready }: Folders, pagesPerPart: number, pages: SearchRecord[], lang: string, folder: string | undefined): Promise<SearchIndexReport> {
-  const manifestFile = recordFileFor(cacheRoot, join(site, folder ?? ''));
-  const previous = readRecord<Manifest>(manifestFile) ?? { digests: [] };
-  const parts = searchPartCount(pages.length, pagesPerPart);
-  const members = Array.from({ length: parts }, () => [] as SearchRecord[]);
-  for (const page of [...pages].sort((a, b) => (a.id < b.id ? -1 : 1))) members[searchPartOf(page.id, parts)].push(page);
-
-  const report: SearchIndexReport = { pages: pages.length, parts, rebuilt: [], reused: [] };
-  const digests: string[] = [];
-  const version = pagefindVersion();
-  const toIndex: number[] = [];
-  for (const [part, partPages] of members.entries()) {
-    const digest = createHash('sha1').update(`${version} ${pagefindArgs(lang).join(' ')} ${parts}\n`);
-    for (const page of partPages) digest.update(`${page.path}\0${page.html}\0`);
-    digests.push(digest.digest('hex'));
-    if (previous.digests[part] === digests[part] && existsSync(join(site, searchPartPath(part, folder), 'pagefind-entry.json'))) report.reused.push(part);
-    else toIndex.push(part);
-  }
-  const indexPart = async (part: number) => {
-    // Pagefind takes a folder and a glob: a part's records are written out as the pages they stand for.
-    const stage = join(work, `${lang}-${part}-pages`);
-    const fresh = join(work, `${lang}-${part}-index`);
-    for (const page of members[part]) {
-      mkdirSync(join(stage, page.path, '..'), { recursive: true });
-      writeFileSync(join(stage, page.path), page.html);
-    }
-    await runPagefind(stage, fresh, pagefindArgs(lang));
-    rmSync(stage, { recursive: true, force: true });
-    await ready;
-    replacePart(fresh, join(site, searchPartPath(part, folder)));
-    report.rebuilt.push(part);
-  };
-  const queue = [...toIndex];
-  const runner = async () => {
-    for (let part = queue.shift(); part !== undefined; part = queue.shift()) await indexPart(part);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARTS_AT_ONCE, queue.length) }, runner));
-  report.rebuilt.sort((a, b) => a - b);
+async function indexPart({ lang, part, stage, target }: PartJob, work: string, ready: Promise<unknown>, report: SearchIndexReport): Promise<void> {
+  const fresh = join(work, `${lang}-${part}-index`);
+  await runPagefind(stage, fresh, pagefindArgs(lang));
+  rmSync(stage, { recursive: true, force: true });
   await ready;
-  removeParts(site, parts, folder);
-
-  writeRecord(manifestFile, { digests } satisfies Manifest);
-  return report;
+  replacePart(fresh, target);
+  report.rebuilt.push(part);
 }
