@@ -39,7 +39,13 @@ function stagedInProcess(): Promise<StagedSearchIndex | undefined> {
 
 if (process.argv[2] === 'stage') {
   process.on('disconnect', () => process.exit(0));
-  process.send!(await stage(), () => process.exit());
+  try {
+    process.send!(await stage(), () => process.exit());
+  } catch (error) {
+    // The index process fails with this message, and the build with it.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 } else {
   // The build ended (it failed, or was stopped): nothing is left to index for.
   process.on('disconnect', () => process.exit(0));
