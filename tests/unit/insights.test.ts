@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { countTokens as tokenizerCount } from 'gpt-tokenizer/encoding/o200k_base';
-import { countTokens, formatCount, manyPromptInsights, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
+import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
+import { ASCII_TOKEN_SPLIT, countTokens, formatCount, manyPromptInsights, promptInsights, TOKEN_ENCODING } from '../../src/lib/prompt/insights.ts';
 
 test('tokens come from the o200k_base tokenizer', () => {
   assert.equal(TOKEN_ENCODING, 'o200k_base');
@@ -14,6 +15,18 @@ test('counting piece by piece gives the tokenizer’s own count of the whole tex
   const pieces = fc.constantFrom('word', 'Wort', ' ', '  ', '\n', '\r\n', '\t', "'s", "n't", '日本語', '。', '123456', '👩‍💻', '```ts', '{{name}}', '/', 'é', 'ÉCOLE');
   const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')));
   fc.assert(fc.property(text, (sample) => countTokens(sample) === tokenizerCount(sample)), { numRuns: 2000 });
+});
+
+test('an ASCII text splits into the encoding’s own pieces', () => {
+  const pieces = fc.constantFrom('word', 'Word', 'WORD', 'camelCase', "'s", "'LL", "n't", "'re", "'", '42', '123456', ' ', '   ', '\n', '\r\n', '\n\n  ', '\t', '\v', '\f', '...', ' //', '/\n', '```ts', '{{name}}', '-', '_x_', '#');
+  const text = fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')));
+  fc.assert(
+    fc.property(text, (sample) => {
+      assert.deepEqual(sample.match(ASCII_TOKEN_SPLIT) ?? [], sample.match(O200K_TOKEN_SPLIT_REGEX) ?? []);
+      assert.equal(countTokens(sample), tokenizerCount(sample, { disallowedSpecial: new Set() }));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('special tokens written in a prompt count as the text they are, in this thread and the second', async () => {

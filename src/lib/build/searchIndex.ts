@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { freemem, setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { pagefindBinary, pagefindVersion } from '../catalog/pagefindClient.ts';
@@ -11,8 +11,8 @@ import type { SearchRecord } from './searchRecords.ts';
 
 /**
  * Builds the Pagefind index of a site from its search records (see
- * searchRecords.ts), in parts (see searchParts.ts), up to PARTS_AT_ONCE
- * Pagefind runs at a time. A rebuild re-indexes only the parts whose records
+ * searchRecords.ts), in parts (see searchParts.ts), two Pagefind runs at a
+ * time where memory allows (partsAtOnce). A rebuild re-indexes only the parts whose records
  * changed.
  *
  * Each language has an index of its own (Pagefind's stemming is per
@@ -36,16 +36,25 @@ export interface SearchIndexReport {
   reused: number[];
 }
 
+/** Pagefind's peak memory per page it indexes: 3.2 GB for 10,000 pages, 1.7 GB for 5,000 records. */
+const PAGEFIND_BYTES_PER_PAGE = 350 * 1024;
+
 /**
- * Pagefind runs at a time, of any languages' parts. Pagefind spends about
- * half of a part's run writing its files on one thread, so parts run one
- * after another left a core idle once the pages were written: 10,000
- * personas (two parts) built in 47.4, 44.2, 38.7 and 41.3 s with one part at
- * a time (the index finished 6.1–10.9 s after the pages) and in 38.9, 41.1,
- * 39.3 and 41.9 s with two (2.6–5.6 s after), runs alternated. Two parts at
- * once hold both in memory (see searchParts.ts for the size of a part).
+ * Pagefind runs at a time, of any languages' parts: two when the memory
+ * available holds two runs of the largest part with as much again to spare
+ * (Astro renders beside them), else one. Pagefind spends about half of a
+ * part's run writing its files on one thread, so one part after another
+ * left a core idle once the pages were written: 10,000 personas (two parts)
+ * built in 47.4, 44.2, 38.7 and 41.3 s with one part at a time (the index
+ * finished 6.1–10.9 s after the pages) and in 38.9, 41.1, 39.3 and 41.9 s
+ * with two (2.6–5.6 s after), runs alternated; the build's peak went from
+ * 3.5 to 4.5 GB (1.35× the peer's Pagefind). At 10,000 personas two at a
+ * time need 7 GB available; a machine with less, or a part of 10,000 pages
+ * (30,000 personas) with less than 14 GB, indexes one part at a time.
  */
-const PARTS_AT_ONCE = 2;
+export function partsAtOnce(largestPartPages: number, availableBytes = freemem()): number {
+  return availableBytes >= 4 * largestPartPages * PAGEFIND_BYTES_PER_PAGE ? 2 : 1;
+}
 
 interface Manifest {
   digests: string[];
@@ -135,6 +144,7 @@ export function temporaryFolder(records: Map<string, SearchRecord[]>, memoryFold
 interface PartJob {
   lang: string;
   part: number;
+  pages: number;
   stage: string;
   target: string;
 }
@@ -193,7 +203,7 @@ export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart
           mkdirSync(join(stage, page.path, '..'), { recursive: true });
           writeFileSync(join(stage, page.path), page.html);
         }
-        language.jobs.push({ lang, part, stage, target });
+        language.jobs.push({ lang, part, pages: partPages.length, stage, target });
       }
       languages.set(lang, language);
     }
@@ -205,7 +215,7 @@ export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart
 }
 
 /**
- * Indexes the staged parts, PARTS_AT_ONCE at a time, into `outDir/pagefind/`
+ * Indexes the staged parts, partsAtOnce() at a time, into `outDir/pagefind/`
  * (the default language) or `outDir/<lang>/pagefind/`, and removes the
  * temporary folder. The parts stay in the output folder between builds (the
  * site build leaves them alone, see src/integrations/staleOutput.ts).
@@ -223,7 +233,7 @@ export async function writeSearchIndex({ site, work, languages }: StagedSearchIn
     const runner = async () => {
       for (let job = queue.shift(); job !== undefined; job = queue.shift()) await indexPart(job, work, ready, languages.get(job.lang)!.report);
     };
-    await Promise.all(Array.from({ length: PARTS_AT_ONCE }, runner));
+    await Promise.all(Array.from({ length: partsAtOnce(Math.max(0, ...queue.map((job) => job.pages))) }, runner));
 
     await ready;
     const reports = new Map<string, SearchIndexReport>();
