@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { freemem, setPriority, tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { pagefindBinary, pagefindVersion } from '../catalog/pagefindClient.ts';
@@ -41,8 +41,9 @@ const PAGEFIND_BYTES_PER_PAGE = 350 * 1024;
 
 /**
  * Pagefind runs at a time, of any languages' parts: two when the memory
- * available holds two runs of the largest part with as much again to spare
- * (Astro renders beside them), else one. Pagefind spends about half of a
+ * available to the process (its container's limit included) holds two runs
+ * of the largest part with as much again to spare (Astro renders beside
+ * them), else one. Pagefind spends about half of a
  * part's run writing its files on one thread, so one part after another
  * left a core idle once the pages were written: 10,000 personas (two parts)
  * built in 47.4, 44.2, 38.7 and 41.3 s with one part at a time (the index
@@ -52,7 +53,7 @@ const PAGEFIND_BYTES_PER_PAGE = 350 * 1024;
  * time need 7 GB available; a machine with less, or a part of 10,000 pages
  * (30,000 personas) with less than 14 GB, indexes one part at a time.
  */
-export function partsAtOnce(largestPartPages: number, availableBytes = freemem()): number {
+export function partsAtOnce(largestPartPages: number, availableBytes = process.availableMemory()): number {
   return availableBytes >= 4 * largestPartPages * PAGEFIND_BYTES_PER_PAGE ? 2 : 1;
 }
 
