@@ -9,8 +9,8 @@
 // this process they held 657 MB at 10,000 personas while both Pagefind runs
 // and Astro peaked beside them: a garbage collection emptied the heap, and a
 // thread ended, without the memory going back to the system for 8 s.
-import { join } from 'node:path';
 import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { stageSearchIndex, writeSearchIndex, type StagedSearchIndex } from '../lib/build/searchIndex.ts';
 import { siteConfigFromEnv } from '../lib/site/siteConfig.ts';
 
@@ -19,6 +19,7 @@ const cacheRoot = join(cacheDir, 'search-index');
 
 /** The staging process: the staged index, or nothing when the collection has errors (the build fails and names them). */
 async function stage(): Promise<StagedSearchIndex | undefined> {
+  // Imported here: the index process itself needs none of the checker's or the renderer's modules.
   const [{ SINGLE_LANGUAGE }, { searchRecords }, { checkPersonaFolder, countBySeverity }] = await Promise.all([
     import('../i18n/languages.ts'),
     import('../lib/build/searchRecords.ts'),
@@ -32,7 +33,7 @@ async function stage(): Promise<StagedSearchIndex | undefined> {
 function stagedInProcess(): Promise<StagedSearchIndex | undefined> {
   return new Promise((resolve, reject) => {
     const staging = fork(import.meta.filename, ['stage'], { execArgv: [], serialization: 'advanced' });
-    staging.once('message', (staged) => resolve(staged as StagedSearchIndex | undefined));
+    staging.once('message', (staged) => resolve((staged as StagedSearchIndex | null) ?? undefined));
     staging.once('exit', (code) => code !== 0 && reject(new Error(`Staging the search records failed (exit code ${code})`)));
   });
 }
@@ -40,7 +41,8 @@ function stagedInProcess(): Promise<StagedSearchIndex | undefined> {
 if (process.argv[2] === 'stage') {
   process.on('disconnect', () => process.exit(0));
   try {
-    process.send!(await stage(), () => process.exit());
+    // null, not undefined: a message must be a value.
+    process.send!((await stage()) ?? null, () => process.exit());
   } catch (error) {
     // The index process fails with this message, and the build with it.
     console.error((error as Error).message);

@@ -12,8 +12,8 @@ import type { SearchRecord } from './searchRecords.ts';
 /**
  * Builds the Pagefind index of a site from its search records (see
  * searchRecords.ts), in parts (see searchParts.ts), two Pagefind runs at a
- * time where memory allows (partsAtOnce). A rebuild re-indexes only the parts whose records
- * changed.
+ * time where memory allows (partsAtOnce). A rebuild re-indexes only the
+ * parts whose records changed.
  *
  * Each language has an index of its own (Pagefind's stemming is per
  * language): the default language's at pagefind/ holding the originals,
@@ -43,9 +43,9 @@ const PAGEFIND_BYTES_PER_PAGE = 350 * 1024;
  * Pagefind runs at a time, of any languages' parts: two when the memory
  * available to the process (its container's limit included) holds two runs
  * of the largest part with as much again to spare (Astro renders beside
- * them), else one. Pagefind spends about half of a
- * part's run writing its files on one thread, so one part after another
- * left a core idle once the pages were written: 10,000 personas (two parts)
+ * them), else one. Pagefind spends about half of a part's run writing its
+ * files on one thread, so one part after another left a core idle once the
+ * pages were written: 10,000 personas (two parts)
  * built in 47.4, 44.2, 38.7 and 41.3 s with one part at a time (the index
  * finished 6.1–10.9 s after the pages) and in 38.9, 41.1, 39.3 and 41.9 s
  * with two (2.6–5.6 s after), runs alternated; the build's peak went from
@@ -159,7 +159,7 @@ interface LanguageIndex {
   jobs: PartJob[];
 }
 
-/** What stageSearchIndex leaves for writeSearchIndex: plain data, passed between threads. */
+/** What stageSearchIndex leaves for writeSearchIndex: plain data, sent from the staging process (searchIndexProcess.ts). */
 export interface StagedSearchIndex {
   site: string;
   /** The temporary folder the records wait in. */
