@@ -10,11 +10,11 @@ import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
 import { writePagefindClient } from '../lib/catalog/pagefindClient.ts';
-import { INSTALLED, PACKAGE_ROOT, SEARCH_INDEX_BUNDLE, VERSION } from '../lib/packageRoot.ts';
+import { INSTALLED, PACKAGE_ROOT, PROMPT_THREAD, SEARCH_INDEX_PROCESS, VERSION } from '../lib/packageRoot.ts';
 
 /** The maintainers' commands' bundles, which the served command line leaves out. */
 const SITE_BUNDLE = 'persona-atlas-site.mjs';
-const SITE_BUNDLES = [SITE_BUNDLE, SEARCH_INDEX_BUNDLE];
+const SITE_BUNDLES = [SITE_BUNDLE, SEARCH_INDEX_PROCESS.bundle, PROMPT_THREAD.bundle];
 
 /** What both bundles share: one ES module for Node 20 and newer. */
 const BUNDLE_OPTIONS = {
@@ -42,8 +42,10 @@ export async function bundleCli(dir: string): Promise<void> {
  */
 export async function bundleSiteCommands(dir: string): Promise<void> {
   await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/builder/index.ts')], outfile: join(dir, SITE_BUNDLE), packages: 'external' });
-  // The search index's process, which the site build starts (src/integrations/searchIndex.ts).
-  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, 'src/integrations/searchIndexProcess.ts')], outfile: join(dir, SEARCH_INDEX_BUNDLE), packages: 'external' });
+  // The scripts the site build runs in processes and threads of their own.
+  for (const script of [SEARCH_INDEX_PROCESS, PROMPT_THREAD]) {
+    await build({ ...BUNDLE_OPTIONS, entryPoints: [join(PACKAGE_ROOT, script.source)], outfile: join(dir, script.bundle), packages: 'external' });
+  }
 }
 
 /** A fixed date for every entry, so the same code always packs to the same bytes. */

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, FACET_KINDS, facetPageLanguage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
+import { renderAhead } from '../lib/prompt/promptsAhead.ts';
 import { readPersona, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 import { personasToRender } from './pageReuse.ts';
@@ -157,12 +158,16 @@ export async function originalsToRender() {
 /** getStaticPaths for persona pages: every persona in the default language, its translations in theirs. */
 export async function personaPagePaths() {
   const render = await toRender();
-  const pages = await Promise.all(
-    LANGUAGES.map(async (lang) =>
-      (await getCatalog(lang)).personas
-        .filter((entry) => languageOfEntry(entry) === lang && render.has(entry.id))
-        .map((entry) => ({ params: { lang: langParam(lang), id: entry.data.id }, props: { entry } })),
-    ),
-  );
-  return pages.flat();
+  const pages = (
+    await Promise.all(
+      LANGUAGES.map(async (lang) =>
+        (await getCatalog(lang)).personas
+          .filter((entry) => languageOfEntry(entry) === lang && render.has(entry.id))
+          .map((entry) => ({ params: { lang: langParam(lang), id: entry.data.id }, props: { entry } })),
+      ),
+    )
+  ).flat();
+  // The development server renders a page when asked for it, so its prompt then.
+  if (import.meta.env.PROD) renderAhead(pages.map(({ props }) => promptOf(props.entry)));
+  return pages;
 }

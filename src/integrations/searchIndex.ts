@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { setPriority } from 'node:os';
 import type { AstroIntegration } from 'astro';
-import { INSTALLED, PACKAGE_ROOT, SEARCH_INDEX_BUNDLE } from '../lib/packageRoot.ts';
+import { SEARCH_INDEX_PROCESS, shippedScript } from '../lib/packageRoot.ts';
 
 /** Whether the index process, its channel and its pipes keep this process running. */
 function holdOpen(child: ChildProcess, hold: boolean): void {
@@ -10,6 +10,15 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
     else handle?.unref();
   }
 }
+
+/**
+ * The index's niceness (and its Pagefind runs'), below Astro's: Astro renders
+ * pages on one thread, and a build is as long as that thread when the index
+ * has time to spare beside it (LobeHub's index ended 17 s before its pages).
+ * Where the index is the longer, it takes the cores Astro leaves. Loading
+ * 10,000 personas took 4.5–5.1 s against 5.8–6.1 s.
+ */
+const INDEX_PRIORITY = 10;
 
 /**
  * Writes the Pagefind index while the pages render, in a process of its own
@@ -27,8 +36,8 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
-        const entry = INSTALLED ? join(PACKAGE_ROOT, 'dist-cli', SEARCH_INDEX_BUNDLE) : join(PACKAGE_ROOT, 'src/integrations/searchIndexProcess.ts');
-        child = fork(entry, [], { execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        child = fork(shippedScript(SEARCH_INDEX_PROCESS), [], { execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        setPriority(child.pid!, INDEX_PRIORITY);
         let output = '';
         let errors = '';
         child.stdout!.on('data', (chunk) => (output += chunk));

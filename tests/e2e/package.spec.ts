@@ -107,6 +107,15 @@ test('a rebuild keeps the unchanged pages and search index parts, from a cache i
   expect(readdirSync(join(collection, '.cache/persona-atlas'))).toEqual(expect.arrayContaining(['page-reuse', 'search-index']));
 });
 
+test('the installed package ships the thread that renders prompts ahead of larger collections’ pages', () => {
+  // Two personas are too few for the thread: run it as the build does, on a prompt of its own.
+  const thread = join(collection, 'node_modules/persona-atlas/dist-cli/persona-atlas-prompt-thread.mjs');
+  const script = "new (require('node:worker_threads').Worker)(process.argv[1], { workerData: ['# Steward\\n\\n```sh\\nls -la\\n```'] }).on('message', (html) => console.log(html))";
+  const rendered = run(process.execPath, ['-e', script, thread], collection);
+  expect(rendered.status, rendered.output).toBe(0);
+  expect(rendered.output).toMatch(/^<h2>Steward<\/h2>\n<section class="code-block"/);
+});
+
 test('persona-atlas dev shows an edit without a restart, reports a bad file in the terminal and the browser, and keeps serving', async ({ page }) => {
   test.setTimeout(180_000);
   let log = '';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isSafeUrl } from '../../src/lib/prompt/inertMarkdown.ts';
+import { renderAhead, renderedPrompt } from '../../src/lib/prompt/promptsAhead.ts';
 import { renderPrompt } from '../../src/lib/prompt/renderPrompt.ts';
 
 test('markdown renders with headings, lists and emphasis', async () => {
@@ -64,4 +65,12 @@ test('without highlighting a prompt keeps the same text and markup, only without
   const plain = await renderPrompt(prompt, { highlight: false });
   assert.doesNotMatch(plain, /hl-/);
   assert.equal(plain, colourless(await renderPrompt(prompt)));
+});
+
+test('prompts rendered ahead in their thread are the HTML their pages would render', async () => {
+  const prompts = Array.from({ length: 240 }, (_, i) => `# Reviewer ${i}\n\nFill in {{team}}; <b>raw</b> stays text.\n\n\`\`\`ts\nconst limit = ${i};\n\`\`\`\n`);
+  renderAhead(prompts);
+  for (const prompt of prompts) assert.equal(await renderedPrompt(prompt), await renderPrompt(prompt));
+  // Once taken, a prompt renders again on the page's own thread.
+  assert.equal(await renderedPrompt(prompts[0]), await renderPrompt(prompts[0]));
 });
