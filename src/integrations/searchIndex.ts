@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import type { AstroIntegration } from 'astro';
 import { SEARCH_INDEX_PROCESS, shippedScript } from '../lib/packageRoot.ts';
 
@@ -10,15 +9,6 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
     else handle?.unref();
   }
 }
-
-/**
- * The index's niceness (and its Pagefind runs'), below Astro's: Astro renders
- * pages on one thread, and a build is as long as that thread when the index
- * has time to spare beside it (LobeHub's index ended 17 s before its pages).
- * Where the index is the longer, it takes the cores Astro leaves. Loading
- * 10,000 personas took 4.5–5.1 s against 5.8–6.1 s.
- */
-const INDEX_PRIORITY = 10;
 
 /**
  * Writes the Pagefind index while the pages render, in a process of its own
@@ -37,7 +27,6 @@ export function searchIndex(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
         child = fork(shippedScript(SEARCH_INDEX_PROCESS), [], { execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-        setPriority(child.pid!, INDEX_PRIORITY);
         let output = '';
         let errors = '';
         child.stdout!.on('data', (chunk) => (output += chunk));
