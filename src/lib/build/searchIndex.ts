@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { pagefindBinary, pagefindVersion } from '../catalog/pagefindClient.ts';
@@ -61,26 +61,9 @@ interface Manifest {
   digests: string[];
 }
 
-/**
- * Pagefind runs at nice 10 (its threads inherit it from the first): Astro
- * renders the pages on one thread, and at equal priority Pagefind's threads
- * took a share of that thread's core. 10,000 personas built in 40.5 and
- * 40.9 s with Pagefind at nice 10, 42.2 and 42.6 s with the whole index
- * process there, 44.0 s (median of three) with neither.
- */
-function lowerPriority(pid: number | undefined): void {
-  try {
-    if (pid) setPriority(pid, 10);
-  } catch {
-    // A system that refuses leaves Pagefind at the build's priority.
-  }
-}
-
 async function runPagefind(site: string, output: string, options: string[]): Promise<void> {
   const args = ['--site', site, ...options, '--output-path', output];
-  const running = promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 2 ** 20 });
-  lowerPriority(running.child.pid);
-  const { stdout } = await running.catch(
+  const { stdout } = await promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);
     },
