@@ -1,9 +1,10 @@
 /**
  * The search index is built in parts, one Pagefind index per part, which the
  * browser merges (Pagefind's mergeIndex). Pagefind's memory grows with the
- * text it indexes (about 0.3 GB per 1,000 persona pages), so one index for
+ * text it indexes (about 0.35 GB per 1,000 persona pages), so one index for
  * 30,000 personas would need about 10 GB; parts need a part's worth each,
- * two at a time where memory allows (partsAtOnce in searchIndex.ts). A part whose pages did not change is not rebuilt.
+ * two at a time where memory allows (partsAtOnce in searchIndex.ts). A part
+ * whose pages did not change is not rebuilt.
  *
  * Why 10,000 pages a part, measured with `npm run bench`: parts of 5,000 made
  * Pagefind's peak (1.7 GB) smaller than Astro's own (2.1 GB at 30,000), and
