@@ -63,7 +63,7 @@ export function readPagefindClient(dir: string): PagefindClient | undefined {
 }
 
 /** The installed `pagefind` package's command line (a devDependency: the repository and the build have it). */
-export const pagefindCli = () => fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+const pagefindCli = () => fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
 
 /**
  * Pagefind's own executable, found as its command line's runner finds it
