@@ -15,7 +15,7 @@ export const getStaticPaths = everyLanguage satisfies GetStaticPaths;
 export const GET: APIRoute = async (context) => {
   const { lang, routes } = localeOf(context.params.lang);
   const { personas } = await getCatalog(lang);
-  const dates = lastCommitDates(site.personasDir);
+  const dates = await lastCommitDates(site.personasDir);
   const dated = personas.map((entry) => ({ entry, date: dates.get(resolve(entry.filePath ?? '')) }));
   return rss({
     title: site.title,
