@@ -1,8 +1,8 @@
 // Runs `npm run build`'s two steps as users do (astro build, then the search
 // index) and measures them: wall time, phases, and peak memory of the whole
 // process tree and of each tool in it, sampled every 100 ms.
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface CommandMeasurement {
@@ -126,4 +126,27 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
 
 export function contentCacheDir(): string {
   return join('node_modules', '.astro');
+}
+
+const stale: string[] = [];
+process.on('exit', () => {
+  for (const folder of stale) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * Readies a cold build into `outDir`: no content cache, no output. The last
+ * output is moved aside and deleted when the bench ends: deleting 42,000
+ * files just before a build slowed that build's writing of its own (LobeHub's
+ * page rendering 33.6 s after the 10,000 personas' three builds were deleted,
+ * 26.2–29.4 s into a new folder). Then the disk is flushed, so no build
+ * writes while the last one's files still go out.
+ */
+export function readyColdBuild(outDir: string): void {
+  rmSync(contentCacheDir(), { recursive: true, force: true });
+  if (existsSync(outDir)) {
+    const aside = `${outDir}.stale-${Date.now()}`;
+    renameSync(outDir, aside);
+    stale.push(aside);
+  }
+  execFileSync('sync');
 }

@@ -1,11 +1,10 @@
 // The bench's multilingual cases (npm run bench -- --case …): what a language
 // costs when nothing is translated, and LobeHub's repository in 18 languages
 // as published. Each prints size, files, time and memory beside its yardstick.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureOutput } from '../src/lib/build/outputSize.ts';
 import { layoutLanguages } from '../src/lib/formats/layouts.ts';
-import { contentCacheDir, runBuild, type BuildMeasurement } from './buildRun.ts';
+import { readyColdBuild, runBuild, type BuildMeasurement } from './buildRun.ts';
 import { BENCH_LANGUAGES, writeSyntheticPersonas, writeSyntheticTranslations } from './syntheticPersonas.ts';
 
 export interface CaseRun {
@@ -21,8 +20,7 @@ export interface CaseRun {
 /** A cold build of `personasDir`, measured, with what it wrote. */
 async function coldRun(label: string, personasDir: string, work: string, languages: readonly string[]): Promise<CaseRun> {
   const outDir = join(work, `dist-${label.replace(/\W+/g, '-')}`);
-  rmSync(contentCacheDir(), { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
+  readyColdBuild(outDir);
   console.log(`${label}: cold build…`);
   const build = await runBuild({ PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: 'http://127.0.0.1:4410' }, join(work, 'timings-case.json'));
   const output = measureOutput(outDir, languages);
@@ -34,15 +32,19 @@ async function coldRun(label: string, personasDir: string, work: string, languag
 export async function languagesWithoutTranslations(work: string, count = 2000): Promise<CaseRun[]> {
   const single = join(work, `personas-${count}-single`);
   const four = join(work, `personas-${count}-four`);
-  rmSync(single, { recursive: true, force: true });
-  rmSync(four, { recursive: true, force: true });
   writeSyntheticPersonas(single, count);
   writeSyntheticPersonas(four, count);
   writeSyntheticTranslations(four, 0);
   return [await coldRun(`${count} personas, 1 language`, single, work, []), await coldRun(`${count} personas, ${1 + BENCH_LANGUAGES.length} languages, no translation`, four, work, ['en', ...BENCH_LANGUAGES])];
 }
 
-/** LobeHub's agents repository, a local copy as published (not committed), in all its languages. */
-export async function lobehubRepository(work: string, repository: string): Promise<CaseRun[]> {
-  return [await coldRun('LobeHub repository', repository, work, layoutLanguages(repository) ?? [])];
+/**
+ * LobeHub's agents repository, a local copy as published (not committed), in
+ * all its languages, after the 10,000 synthetic personas of one language
+ * whose time it is held to, both cold in the same run.
+ */
+export async function lobehubRepository(work: string, repository: string, count = 10000): Promise<CaseRun[]> {
+  const synthetic = join(work, `personas-${count}`);
+  writeSyntheticPersonas(synthetic, count);
+  return [await coldRun(`${count} personas, 1 language`, synthetic, work, []), await coldRun('LobeHub repository', repository, work, layoutLanguages(repository) ?? [])];
 }
