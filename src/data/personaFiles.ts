@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import settings from 'virtual:persona-atlas/page-reuse';
-import { writeBesidePages, writeInThread, type FileToWrite } from '../lib/build/writesBesidePages.ts';
+import { writeBesidePages } from '../lib/build/writesBesidePages.ts';
 import { apiDetail, apiPersona } from '../lib/catalog/personaApi.ts';
 import { extraFields } from '../lib/persona/persona.ts';
 import { TOKEN_ENCODING } from '../lib/prompt/insights.ts';
@@ -19,16 +20,14 @@ export async function personaJson(entry: PersonaEntry): Promise<string> {
   return JSON.stringify({ ...apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data)), ...(lang && { lang }) }, null, 2);
 }
 
-/** How many files go to the writer thread in one message: the disk writes a batch while the next is serialized. */
-const FILES_PER_BATCH = 64;
+/** How many files are written at once: enough to keep the disk busy while the next are serialized. */
+const WRITES_AT_ONCE = 32;
 
 async function writeFiles(entries: PersonaEntry[], fileOf: (entry: PersonaEntry) => string, contents: (entry: PersonaEntry) => Promise<string | Uint8Array>) {
-  const batches: Array<Promise<void>> = [];
-  for (let start = 0; start < entries.length; start += FILES_PER_BATCH) {
-    const files = await Promise.all(entries.slice(start, start + FILES_PER_BATCH).map(async (entry): Promise<FileToWrite> => [fileOf(entry), await contents(entry)]));
-    batches.push(writeInThread(files));
+  for (const folder of new Set(entries.map((entry) => dirname(fileOf(entry))))) await mkdir(folder, { recursive: true });
+  for (let start = 0; start < entries.length; start += WRITES_AT_ONCE) {
+    await Promise.all(entries.slice(start, start + WRITES_AT_ONCE).map(async (entry) => writeFile(fileOf(entry), await contents(entry))));
   }
-  await Promise.all(batches);
 }
 
 /**
