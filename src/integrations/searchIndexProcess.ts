@@ -27,7 +27,8 @@ async function stage(): Promise<StagedSearchIndex | undefined> {
   ]);
   const checked = checkPersonaFolder(personasDir);
   if (countBySeverity(checked.problems).error > 0) return undefined;
-  return stageSearchIndex(outDir, cacheRoot, searchPartPages, await searchRecords(checked, settings.languages ?? [SINGLE_LANGUAGE], settings));
+  // The temporary folder is the index process's (this one's parent), which uses it after this one ends.
+  return stageSearchIndex(outDir, cacheRoot, searchPartPages, await searchRecords(checked, settings.languages ?? [SINGLE_LANGUAGE], settings), process.ppid);
 }
 
 function stagedInProcess(): Promise<StagedSearchIndex | undefined> {

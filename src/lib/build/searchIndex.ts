@@ -112,16 +112,47 @@ const MEMORY_FOLDER = '/dev/shm';
  * inodes freed in the last minutes, one by one) the index took 38.6 s with
  * them on disk against 32.2 s in memory.
  */
-export function temporaryFolder(records: Map<string, SearchRecord[]>, memoryFolder = MEMORY_FOLDER): string {
+export function temporaryFolder(records: Map<string, SearchRecord[]>, owner: number, memoryFolder = MEMORY_FOLDER): string {
   let bytes = 0;
   for (const pages of records.values()) for (const page of pages) bytes += page.html.length * 3;
   try {
+    removeOrphans(memoryFolder);
     const { bavail, bsize } = statfsSync(memoryFolder);
-    if (bavail * bsize > 2 * bytes) return mkdtempSync(join(memoryFolder, 'persona-atlas-search-'));
+    if (bavail * bsize > 2 * bytes) return mkdtempSync(join(memoryFolder, `${TEMPORARY_PREFIX}${owner}-`));
   } catch {
     // No such folder, or not ours to write in.
   }
-  return mkdtempSync(join(tmpdir(), 'persona-atlas-search-'));
+  removeOrphans(tmpdir());
+  return mkdtempSync(join(tmpdir(), `${TEMPORARY_PREFIX}${owner}-`));
+}
+
+/** A temporary folder's name: this prefix, the index process's id, a dash. */
+const TEMPORARY_PREFIX = 'persona-atlas-search-';
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temporary folders of index processes that have ended: a build
+ * stopped or killed leaves its folder (in memory, held until the machine
+ * restarts; ten killed builds had left 408 MB there).
+ */
+function removeOrphans(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const owner = name.startsWith(TEMPORARY_PREFIX) ? /^(\d+)-/.exec(name.slice(TEMPORARY_PREFIX.length))?.[1] : undefined;
+    if (!owner || isRunning(Number(owner))) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // Another user's: theirs to remove.
+    }
+  }
 }
 
 /** One part of one language's index: its records staged as the pages they stand for, for Pagefind to index. */
@@ -156,9 +187,9 @@ export interface StagedSearchIndex {
  * Pagefind takes a folder and a glob. A part whose records did not change
  * since the last build (`cacheRoot` keeps each part's digest) is left as it is.
  */
-export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart: number, records: Map<string, SearchRecord[]>): StagedSearchIndex {
+export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart: number, records: Map<string, SearchRecord[]>, owner: number): StagedSearchIndex {
   const site = resolve(outDir);
-  const work = temporaryFolder(records);
+  const work = temporaryFolder(records, owner);
   try {
     const languages = new Map<string, LanguageIndex>();
     const version = pagefindVersion();
