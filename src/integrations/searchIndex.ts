@@ -19,7 +19,8 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
  * personas (the builds 41.0, 37.0, 36.1 s against 44.4, 37.4, 34.8 s) and
  * 6.3–6.8 s against 7.3–8.1 s for LobeHub (38.0, 39.3, 36.9 s against 43.3,
  * 40.0, 36.6 s). Earlier, Pagefind alone at nice 10 took 10,000 personas from
- * 44.0 s (median of three) to 40.5 and 40.9 s.
+ * 44.0 s (median of three) to 40.5 and 40.9 s. On Linux the index process
+ * goes further, into the idle scheduling class (searchIndexProcess.ts).
  */
 const INDEX_NICENESS = 10;
 
@@ -61,6 +62,8 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!indexing) return;
+        // The index no longer yields the cores to the pages (see searchIndexProcess.ts).
+        if (child?.connected) child.send('pages written');
         const waitStarted = performance.now();
         if (child) holdOpen(child, true);
         const { code, output, errors } = await indexing;
