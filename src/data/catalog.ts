@@ -7,7 +7,7 @@ import { renderAhead } from '../lib/prompt/promptsAhead.ts';
 import { readPersona, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
 import { personasToRender } from './pageReuse.ts';
-import { site } from './site.ts';
+import { absoluteUrl, site } from './site.ts';
 
 export type PersonaEntry = CollectionEntry<'personas'>;
 
@@ -80,8 +80,7 @@ export const insightsOf = storedInsights;
 /** Absolute URLs of a persona's page and data files, in a language (its translation's) or the default one. */
 export function personaUrls(id: string, lang?: string) {
   const local = localeOf(lang).routes;
-  const absolute = (path: string) => new URL(path, site.site).href;
-  return { page: absolute(local.persona(id)), markdown: absolute(local.localMarkdown(id)), json: absolute(local.localJson(id)) };
+  return { page: absoluteUrl(local.persona(id)), markdown: absoluteUrl(local.localMarkdown(id)), json: absoluteUrl(local.localJson(id)) };
 }
 
 /** How many parts a language's own search index has: the default language's originals, another's translations (0 without any). */
