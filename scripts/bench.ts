@@ -37,6 +37,7 @@ const PORT = 4410;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 async function benchmark(count: number) {
   const personasDir = join(WORK, `personas-${count}`);
@@ -80,7 +81,6 @@ async function benchmark(count: number) {
     readyColdBuild(againDir);
     console.log(`${count} personas: cold build again…`);
     const again = await runBuild({ ...env, OUT_DIR: againDir }, timings);
-    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     peer = {
       runs: peers,
       ourColdAgainMs: again.wallMs,
@@ -146,7 +146,7 @@ if (values.case) {
   ];
   // The first run is the yardstick; built more than once, its runs' mean.
   const yardstick = runs.filter((run) => run.label.startsWith(runs[0].label));
-  const yardstickMs = yardstick.reduce((sum, run) => sum + run.build.wallMs, 0) / yardstick.length;
+  const yardstickMs = mean(yardstick.map((run) => run.build.wallMs));
   const ratioRow: [string, (run: CaseRun) => string] = [`cold build ÷ ${runs[0].label}${yardstick.length > 1 ? ' (mean)' : ''}`, (run) => `${(run.build.wallMs / yardstickMs).toFixed(2)}×`];
   console.log(`\nMachine: ${machine}\n\n| measure | ${runs.map((run) => run.label).join(' | ')} |\n| --- | ${runs.map(() => '---').join(' | ')} |`);
   for (const [name, cell] of [...caseRows, ...(runs.length > 1 ? [ratioRow] : [])]) console.log(`| ${name} | ${runs.map(cell).join(' | ')} |`);

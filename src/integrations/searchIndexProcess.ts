@@ -45,8 +45,9 @@ function children(): number[] {
       .filter((name) => /^\d+$/.test(name))
       .filter((pid) => {
         try {
-          // The parent's id is the second field after the command's closing parenthesis.
-          return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === process.pid;
+          // The parent's id is the second field after the command, which is in parentheses and may hold any character.
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid;
         } catch {
           return false;
         }
