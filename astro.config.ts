@@ -7,6 +7,7 @@ import { cliTarball } from './src/integrations/cliTarball.ts';
 import { codeThemeStyles } from './src/integrations/codeTheme.ts';
 import { devPreview } from './src/integrations/devPreview.ts';
 import { hostingFiles } from './src/integrations/hostingFiles.ts';
+import { installChannels } from './src/integrations/installChannels.ts';
 import { pageReuse } from './src/integrations/pageReuse.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { staleOutput } from './src/integrations/staleOutput.ts';
@@ -41,7 +42,7 @@ export default defineConfig({
     // 30.4 s with 8, 29.2 s with 16 and 31.3 s with 32.
     concurrency: 16,
   },
-  integrations: [mdx(), devPreview(config.personasDir), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages, entryLimit: SITEMAP_ENTRIES }), hostingFiles(languages?.slice(1) ?? []), cliTarball(), searchIndex(), staleOutput(languages ?? [])],
+  integrations: [mdx(), devPreview(config.personasDir), buildTimings(), pageReuse(keptPages), sitemap({ customPages: keptPages, i18n: sitemapLanguages, entryLimit: SITEMAP_ENTRIES }), hostingFiles(languages?.slice(1) ?? []), cliTarball(), installChannels(config), searchIndex(), staleOutput(languages ?? [])],
   vite: {
     plugins: [tailwindcss(), codeThemeStyles()],
     // Astro empties the output folder first unless told not to; with 10,000

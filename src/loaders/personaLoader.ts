@@ -6,6 +6,7 @@ import { announceProblems } from '../integrations/devPreview.ts';
 import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { processShared } from '../lib/processShared.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
+import { PROVENANCE_FIELDS } from '../lib/persona/persona.ts';
 
 /** How long the preview waits after a change in the folder before reading it again. */
 const RESYNC_DELAY_MS = 150;
@@ -51,7 +52,8 @@ export function personaLoader(dir: string): Loader {
     for (const persona of [...result.personas, ...result.translations]) {
       const id = entryId(persona);
       current.add(id);
-      const digest = generateDigest(persona.text);
+      // The catalog's licence, author and source defaults reach a persona's data without changing its file.
+      const digest = generateDigest(`${persona.text}\0${PROVENANCE_FIELDS.map((field) => persona.data[field] ?? '').join('\0')}`);
       if (store.get(id)?.digest !== digest) changed.push({ persona, id, digest });
     }
     const insights = await manyPromptInsights(changed.map(({ persona }) => persona.body));

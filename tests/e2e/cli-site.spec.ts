@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { SET_NOTICE_FILE } from '../../src/lib/formats/provenance.ts';
 import { cli } from './support/cli.ts';
 import { siteUrl } from './support/sites.ts';
 
@@ -96,7 +97,9 @@ test('the command the set page shows installs the set on Node 20 from the catalo
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /^Download for/ }).click();
-  const zipped = unzipSync(new Uint8Array(readFileSync((await (await download).path())!)));
+  // The archive's notice lists where each persona comes from; the tools' files are the rest.
+  const { [SET_NOTICE_FILE]: notice, ...zipped } = unzipSync(new Uint8Array(readFileSync((await (await download).path())!)));
+  expect(strFromU8(notice)).toContain('(`sr-backend`)');
 
   const project = mkdtempSync(join(tmpdir(), 'atlas-npx-'));
   // A shell on Node 20 with npm's own cache in the project: nothing from this repository's node_modules.

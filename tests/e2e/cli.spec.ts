@@ -6,6 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { SET_NOTICE_FILE } from '../../src/lib/formats/provenance.ts';
 import { BIN, cli } from './support/cli.ts';
 import { promptOf } from './support/personaFiles.ts';
 import { SITES, siteUrl } from './support/sites.ts';
@@ -64,7 +65,7 @@ test('cli add writes the same files the website downloads, merges shared files a
     const added = cli(['add', ...ids, '--tool', tool, '--catalog', catalog], project);
     expect(added.status, added.stderr).toBe(0);
     const website = await downloadFor(tool);
-    const files: Record<string, string> = tool === 'roo-code' ? { '.roomodes': website.toString('utf8') } : Object.fromEntries(Object.entries(unzipSync(new Uint8Array(website))).map(([path, bytes]) => [path, strFromU8(bytes)]));
+    const files: Record<string, string> = tool === 'roo-code' ? { '.roomodes': website.toString('utf8') } : Object.fromEntries(Object.entries(unzipSync(new Uint8Array(website))).filter(([path]) => path !== SET_NOTICE_FILE).map(([path, bytes]) => [path, strFromU8(bytes)]));
     expect(added.text.trim().split('\n').sort()).toEqual(Object.keys(files).map((path) => `wrote ${path}`).sort());
     for (const [path, content] of Object.entries(files)) expect(readFileSync(join(project, path), 'utf8'), path).toBe(content);
 

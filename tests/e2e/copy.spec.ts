@@ -14,7 +14,7 @@ test('copying the seed persona yields its body byte for byte', async ({ page }) 
   expect(await copyAndRead(page)).toBe(promptOf('personas/sr-backend.md'));
 });
 
-for (const id of ['tricky-whitespace', 'hostile', 'long-body', 'emoji-flag']) {
+for (const id of ['tricky-whitespace', 'hostile', 'long-body', 'emoji-flag', 'zero-width-allowed']) {
   test(`copying ${id} yields its body byte for byte`, async ({ page }) => {
     await page.goto(siteUrl('fixtures', `/personas/${id}/`));
     expect(await copyAndRead(page)).toBe(promptOf(`tests/fixtures/catalog/${id}.md`));
@@ -42,4 +42,17 @@ test('when the clipboard is denied, the prompt is selected and the user is told'
   await expect(fallback).toBeFocused();
   const selected = await fallback.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
   expect(selected).toBe(promptOf('personas/sr-backend.md'));
+});
+
+test('invisible characters that passed the check are shown as marks with their code points, and copied exactly', async ({ page }) => {
+  await page.goto(siteUrl('fixtures', '/personas/zero-width-allowed/'));
+  await expect(page.locator('[data-hidden-characters]')).toContainText('This prompt holds 2 invisible characters (U+200B)');
+  const mark = page.locator('[data-prompt] mark.hidden-char');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toHaveAttribute('data-code-points', 'U+200B U+200B');
+  // The mark's text is the characters themselves: the code point is drawn by the stylesheet, never copied.
+  expect(await mark.evaluate((element) => element.textContent)).toBe('\u200B\u200B');
+  expect(await mark.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('"U+200B U+200B"');
+  await page.goto(siteUrl('fixtures', '/personas/tricky-whitespace/'));
+  await expect(page.locator('[data-hidden-characters]')).toContainText('This prompt holds 1 invisible character (U+200B)');
 });

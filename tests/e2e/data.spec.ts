@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { readPersonaSources } from '../../src/lib/formats/collectionFiles.ts';
-import { checkPersonas } from '../../src/lib/persona/personaCheck.ts';
+import { checkPersonaFolder } from '../../src/lib/persona/personaCheck.ts';
 import { promptOf } from './support/personaFiles.ts';
 import { SITES, siteUrl, type SiteName } from './support/sites.ts';
 
@@ -15,7 +14,7 @@ for (const [name, id] of [['catalog', 'sr-backend'], ['fixtures', 'tricky-whites
   });
 
   test(`${name}: the JSON API lists every persona and serves each with its prompt`, async ({ request }) => {
-    const expected = checkPersonas(readPersonaSources(SITES[name].personasDir)).personas.map((p) => p.data.id).sort();
+    const expected = checkPersonaFolder(SITES[name].personasDir).personas.map((p) => p.data.id).sort();
     const index = await (await request.get(siteUrl(name, '/api/personas.json'))).json();
     expect(index.schemaVersion).toBe(1);
     expect(index.personas.map((p: { id: string }) => p.id)).toEqual(expected);

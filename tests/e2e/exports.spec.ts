@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { noticeText, SET_NOTICE_FILE } from '../../src/lib/formats/provenance.ts';
 import { EXPORT_TARGETS, exportSet, exportTarget } from '../../src/lib/formats/exports.ts';
 import { markdownSections } from '../../src/lib/formats/sharedMarkdown.ts';
 import { exportPersonaFromFile } from './support/personaFiles.ts';
@@ -70,8 +71,9 @@ for (const name of PERSONA_FILE_SITES) {
     expect((await zip).suggestedFilename()).toBe('personas-claude-code.zip');
     const entries = unzipSync(new Uint8Array(await saved(zip)));
     const expected = exportSet(exportTarget('claude-code')!, personas);
-    expect(Object.keys(entries).sort()).toEqual(expected.map((f) => f.path).sort());
+    expect(Object.keys(entries).sort()).toEqual([...expected.map((f) => f.path), SET_NOTICE_FILE].sort());
     for (const file of expected) expect(strFromU8(entries[file.path])).toBe(file.content);
+    expect(strFromU8(entries[SET_NOTICE_FILE])).toBe(noticeText(personas));
 
     await page.getByLabel('Tool').selectOption('codex');
     await expect(page.getByLabel('Install command')).toContainText('--tool codex');
@@ -106,7 +108,9 @@ test('a category page downloads the whole category for a tool', async ({ page })
   const download = page.waitForEvent('download');
   await page.getByLabel('Tool').selectOption('cursor');
   await page.getByRole('button', { name: 'Download for Cursor project rule' }).click();
-  const entries = Object.keys(unzipSync(new Uint8Array(await saved(download))));
+  const { [SET_NOTICE_FILE]: notice, ...files } = unzipSync(new Uint8Array(await saved(download)));
+  expect(strFromU8(notice)).toContain('- License:');
+  const entries = Object.keys(files);
   expect(entries).toHaveLength(count);
   expect(entries.every((path) => /^\.cursor\/rules\/[a-z0-9-]+\.mdc$/.test(path))).toBe(true);
 });

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, string[]> = {
   endless: ['add', 'helper', '--tool', 'claude-code', '--timeout', '2'],
   oversized: ['show', 'helper'],
   'redirect-http': ['add', 'other', 'helper', '--tool', 'codex'],
+  'hidden-text': ['add', 'other', 'helper', '--tool', 'claude-code'],
 };
 
 for (const [name, { says }] of Object.entries(HOSTILE_CATALOGS)) {
@@ -43,7 +44,7 @@ for (const [name, { says }] of Object.entries(HOSTILE_CATALOGS)) {
 }
 
 test('the MCP server over lying catalogs lists only valid personas, reports the rest on stderr and keeps answering', async () => {
-  for (const name of ['traversal-index', 'wrong-types', 'duplicate-ids', 'traversal-json', 'swapped-json', 'endless']) {
+  for (const name of ['traversal-index', 'wrong-types', 'duplicate-ids', 'traversal-json', 'swapped-json', 'endless', 'hidden-text']) {
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--timeout', '2', '--catalog', catalogUrl(name)], stderr: 'pipe' });
     let stderr = '';
     transport.stderr?.on('data', (chunk) => (stderr += chunk));
@@ -55,7 +56,7 @@ test('the MCP server over lying catalogs lists only valid personas, reports the 
       const broken = await client.callTool({ name: 'get_persona', arguments: { id: 'helper' } });
       const fine = await client.getPrompt({ name: 'other' });
       expect(fine.messages[0].content).toEqual({ type: 'text', text: 'You are other.\n' });
-      if (['traversal-json', 'swapped-json', 'endless'].includes(name)) {
+      if (['traversal-json', 'swapped-json', 'endless', 'hidden-text'].includes(name)) {
         expect(broken.isError, name).toBe(true);
         expect(JSON.parse((broken.content as Array<{ text: string }>)[0].text).error).toContain(HOSTILE_CATALOGS[name].says);
         expect(stderr, name).toContain(HOSTILE_CATALOGS[name].says);

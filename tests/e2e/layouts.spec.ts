@@ -50,3 +50,9 @@ for (const name of ['fabricPatterns', 'claudeMarketplace'] as const) {
     }
   });
 }
+
+test('a collection laid out by division folders builds as published: its three agents, and nothing of its scripts, notes or examples', async ({ request }) => {
+  const index = await (await request.get(siteUrl('agencyDivisions', '/api/personas.json'))).json();
+  expect(index.personas.map((p: { id: string }) => p.id)).toEqual(['contrast-checker', 'query-tuner', 'query-tuner-with-memory']);
+  expect((await request.get(siteUrl('agencyDivisions', '/personas/query-tuner/'))).status()).toBe(200);
+});

@@ -20,7 +20,8 @@ const PAGES: Record<SiteName, string[]> = {
   claudeMarketplace: ['/', '/personas/security-auditor-2/', '/categories/code-quality/'],
   manyLanguages: ['/', '/de-DE/personas/bread-baker/', '/zh-TW/'],
   lobehubRepository: ['/', '/personas/tide-chart-reader/', '/de-DE/personas/tide-chart-reader/', '/zh-CN/'],
-  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],
+  agencyDivisions: ['/', '/personas/query-tuner/'],
+  fixtures: ['/', '/categories/writing/', '/personas/tricky-whitespace/', '/personas/zero-width-allowed/', '/personas/with-licence/', '/personas/code-blocks/', '/personas/wide-content/', '/personas/fill-in/', '/search/?q=alert', '/selection/', '/no-such-page/'],
 };
 
 for (const name of SITE_NAMES) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -55,7 +55,7 @@ test('persona files named like documentation are read; documentation and exclude
   const result = checkPersonaFolder(dir('doc-names'));
   assert.deepEqual(errors(result), []);
   assert.deepEqual(result.personas.map((persona) => persona.data.id).sort(), ['contributing-coach', 'license-checker', 'readme-writer', 'security-auditor', 'security-checklist']);
-  assert.deepEqual(result.files, { read: 5, leftOut: { documentation: 4, 'not a persona in this layout': 0, 'excluded by settings': 2, 'in dot folders': 0, 'project files': 0 } });
+  assert.deepEqual(result.files, { read: 5, leftOut: { documentation: 4, 'not a persona in this layout': 0, 'excluded by settings': 2, 'in dot folders': 0, 'other file types': 0, 'project files': 0 } });
   // Every file but the settings is read or left out with its kind.
   assert.equal(result.files.read + 6, allFiles(dir('doc-names')) - 1);
   assert.equal(summaryLine(result).split('; ').slice(0, 2).join('; '), 'read 5 files: 5 personas, 0 translations; left out 6 files: 4 documentation, 0 not a persona in this layout, 2 excluded by settings');
@@ -99,7 +99,7 @@ test('LobeHub repository: one persona per agent, fields from src/, text per lang
     assert.deepEqual([translation.data.name, translation.data.description, translation.body], [locale.meta.title, locale.meta.description, locale.config.systemRole], key);
     assert.equal(translation.data.category, personas.get(id)!.data.category);
   }
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 1 });
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 1, 'excluded by settings': 0, 'in dot folders': 0, 'other file types': 1, 'project files': 1 });
   assert.equal(result.files.read + 4, allFiles(dir(name)));
   assertImportMatches(name, result);
 });
@@ -128,7 +128,7 @@ test('Fabric patterns: a folder holding system.md is one persona, its system.md 
   // An empty system.md (a pattern being drafted) holds no prompt: left out, and said so.
   assert.ok(result.notes.includes('note: left out for having no prompt: 1 (import lists them)'), result.notes.join('\n'));
   // user.md and pattern_explanations.md are no personas; the README is documentation.
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 0 });
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 2, 'excluded by settings': 0, 'in dot folders': 0, 'other file types': 0, 'project files': 0 });
   assertImportMatches(name, result);
 });
 
@@ -144,13 +144,45 @@ test('Claude Code plugin marketplace: agents and skills of each plugin, category
   assert.equal(personas.get('security-auditor')!.body, source(name, 'plugins/review-kit/agents/security-auditor.md').split('---\n').slice(2).join('---\n'));
   assert.equal(personas.get('diff-reading')!.data.description, 'Reads a unified diff and explains what changed, file by file.');
   assert.ok(result.notes.some((note) => note.includes('security-auditor → security-auditor-2')), result.notes.join('\n'));
-  // Commands, hooks, a skill's references, scripts and requirements.txt, docs and tools are no personas.
-  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 9, 'excluded by settings': 0, 'in dot folders': 3, 'project files': 0 });
+  // Commands, hooks, a skill's references, requirements.txt, docs and tools are no personas; its scripts no persona file type.
+  assert.deepEqual(result.files.leftOut, { documentation: 1, 'not a persona in this layout': 7, 'excluded by settings': 0, 'in dot folders': 3, 'other file types': 2, 'project files': 0 });
   assert.equal(result.files.read + 13, allFiles(dir(name)));
   assertImportMatches(name, result);
 });
 
 test('import --exclude leaves files out before any reader, and says how many', () => {
   const { stdout } = importInto('claude-marketplace', '--exclude', 'bundles/**');
-  assert.match(stdout.trim().split('\n').at(-1)!, /^read 5 files: 5 personas, 0 translations; left out 15 files: 1 documentation, 10 not a persona in this layout, 4 excluded by settings/);
+  assert.match(stdout.trim().split('\n').at(-1)!, /^read 5 files: 5 personas, 0 translations; left out 15 files: 1 documentation, 8 not a persona in this layout, 4 excluded by settings, 2 other file types/);
+});
+
+test('a collection laid out by division, with scripts, strategy notes and examples beside its agents, reads clean and accounts for every file', () => {
+  const name = 'agency-division-folders';
+  const result = checkPersonaFolder(dir(name));
+  assert.deepEqual(result.problems.filter((problem) => problem.severity === 'error').map((p) => `${p.file} ${p.message}`), []);
+  assert.deepEqual(result.personas.map((persona) => persona.data.id).sort(), ['contrast-checker', 'query-tuner', 'query-tuner-with-memory']);
+  // README ×3, LICENSE, CONTRIBUTING_zh-CN.md by name; strategy/ and examples/ hold no persona, so their plain markdown is documentation too.
+  assert.deepEqual(result.files.leftOut, { documentation: 8, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0, 'other file types': 4, 'project files': 0 });
+  assert.equal(result.files.read + 12, allFiles(dir(name)));
+  const reasons = new Map(result.skipped.map(({ file, reason }) => [file.split('/').slice(-2).join('/'), reason]));
+  assert.equal(reasons.get('scripts/install.sh'), 'of no persona file type (or data no reader knows)');
+  assert.equal(reasons.get('i18n/agent-names-zh.json'), 'of no persona file type (or data no reader knows)');
+  assert.equal(reasons.get('playbooks/phase-1-discovery.md'), 'documentation, not a persona');
+  assert.match(summaryLine(result), /^read 3 files: 3 personas, 0 translations; left out 12 files: 8 documentation, .*4 other file types; 0 errors/);
+});
+
+test('plain markdown beside persona files, or at the top of the folder, stays an error: that is where a persona would vanish', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'atlas-beside-'));
+  const persona = (id: string) => `---\nid: ${id}\nname: ${id}\nemoji: 🧪\ncategory: lab\ndescription: A test persona.\n---\nYou test things.\n`;
+  mkdirSync(join(folder, 'lab', 'drafts'), { recursive: true });
+  writeFileSync(join(folder, 'lab', 'bench-tester.md'), persona('bench-tester'));
+  writeFileSync(join(folder, 'lab', 'lost-frontmatter.md'), 'You are a persona whose frontmatter was deleted.\n');
+  writeFileSync(join(folder, 'lab', 'drafts', 'notes.md'), '# Notes\n');
+  writeFileSync(join(folder, 'top-level-prompt.md'), 'You are a prompt without fields.\n');
+  writeFileSync(join(folder, 'lab', 'broken.json'), '{ "name": ');
+  const result = checkPersonaFolder(folder);
+  assert.deepEqual(
+    result.problems.filter((problem) => problem.severity === 'error').map((p) => `${p.file.split('/').slice(-2).join('/')} ${p.field}`),
+    ['lab/broken.json file', 'lab/lost-frontmatter.md frontmatter', `${folder.split('/').at(-1)}/top-level-prompt.md frontmatter`],
+  );
+  assert.equal(result.files.leftOut.documentation, 1, 'drafts/ holds no persona: its notes are documentation');
 });

@@ -23,9 +23,19 @@ test('a minimal persona is valid and its optional lists default to empty', () =>
 });
 
 test('unknown fields are kept', () => {
-  const persona = personaSchema.parse({ ...valid, version: 2, author: { name: 'x' } });
+  const persona = personaSchema.parse({ ...valid, version: 2, model: { id: 'x' } });
   assert.equal(persona.version, 2);
-  assert.deepEqual(persona.author, { name: 'x' });
+  assert.deepEqual(persona.model, { id: 'x' });
+});
+
+test('licence, author and source: an SPDX expression, a name (or a manifest’s mapping with one), an http(s) URL', () => {
+  const persona = personaSchema.parse({ ...valid, license: 'Apache-2.0 OR MIT', author: { name: 'Ada', email: 'ada@example.org' }, source: 'https://example.org/p' });
+  assert.deepEqual([persona.license, persona.author, persona.source], ['Apache-2.0 OR MIT', 'Ada', 'https://example.org/p']);
+  assert.deepEqual(messages({ ...valid, license: 'mit', author: 3, source: 'javascript:alert(1)' }), [
+    'license: "mit" is not an SPDX licence expression (did you mean MIT?)',
+    'author: must be a name, or a mapping with a name, got a number',
+    'source: "javascript:alert(1)" must be an absolute http(s) URL',
+  ]);
 });
 
 function messages(input: Record<string, unknown>): string[] {

@@ -14,6 +14,6 @@ test('the JSON Schema is derived from the persona schema', () => {
   assert.deepEqual(schema.required, ['id', 'name', 'emoji', 'category', 'description']);
   assert.equal(schema.properties.id.pattern, SLUG_PATTERN.source);
   assert.match(schema.properties.emoji.description ?? '', /one emoji/);
-  assert.deepEqual(Object.keys(schema.properties), ['id', 'name', 'emoji', 'category', 'description', 'worker_affinity', 'tags']);
+  assert.deepEqual(Object.keys(schema.properties), ['id', 'name', 'emoji', 'category', 'description', 'worker_affinity', 'tags', 'license', 'author', 'source']);
   assert.deepEqual(schema.additionalProperties, {});
 });

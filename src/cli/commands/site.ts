@@ -75,14 +75,14 @@ const dev: Command = {
 
 const check: Command = {
   name: 'check',
-  usage: '[folder] [--strict]',
+  usage: '[folder] [--strict] [--verbose]',
   summary: 'Check every persona file of a collection, as the build does',
-  details: `${FOLDER_HELP} Prints each problem with its file and line, then the summary line; exit code 1 on an error (or a warning, with --strict).`,
+  details: `${FOLDER_HELP} Prints each problem with its file and line, then the summary line; exit code 1 on an error (or a warning, with --strict). --verbose first lists every file left out and why (documentation, other file types, dot folders…).`,
   site: true,
-  options: { strict: { type: 'boolean' } },
+  options: { strict: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } },
   async run({ values, positionals, out }) {
     const tools = await siteTools();
-    const { report, failed } = await asUsage(() => tools.checkCollection(tools.collectionFolder(positionals[0]), Boolean(values.strict)));
+    const { report, failed } = await asUsage(() => tools.checkCollection(tools.collectionFolder(positionals[0]), Boolean(values.strict), Boolean(values.verbose)));
     out(`${report}\n`);
     if (failed) throw new UsageError('the collection has problems (above)');
   },

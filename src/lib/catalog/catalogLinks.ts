@@ -24,6 +24,25 @@ export function cliCommand(catalogUrl: string, args: readonly string[]): string 
   return ['npx', '-y', `${root}/${CLI_TARBALL_PATH}`, ...args, '--catalog', root].map(shellWord).join(' ');
 }
 
+/** Where every build with a site URL publishes its Claude Code plugin marketplace, relative to the site root (or a language's). */
+export const MARKETPLACE_PATH = '.claude-plugin/marketplace.json';
+
+/** The plugin that holds a whole category: `<category>-collection`, numbered on should a persona have that id. */
+export function categoryPluginName(slug: string, personaIds: ReadonlySet<string>): string {
+  let name = `${slug}-collection`;
+  for (let n = 2; personaIds.has(name); n += 1) name = `${slug}-collection-${n}`;
+  return name;
+}
+
+/** Claude Code's commands for a plugin of a catalog's marketplace: inside a session (add the marketplace, install), and from a terminal. */
+export function claudePluginCommands(catalogUrl: string, marketplace: string, plugin: string): { session: string[]; terminal: string } {
+  const url = `${siteRoot(catalogUrl)}/${MARKETPLACE_PATH}`;
+  return { session: [`/plugin marketplace add ${url}`, `/plugin install ${plugin}@${marketplace}`], terminal: `claude plugin install ${plugin} --marketplace ${url}` };
+}
+
+/** The skills command line's install of skills from a catalog's Agent Skills index. */
+export const skillsAddCommand = (catalogUrl: string, skills: readonly string[]) => ['npx', 'skills', 'add', siteRoot(catalogUrl), '--skill', ...skills].map(shellWord).join(' ');
+
 /** A link to the set page that carries a set of persona ids. */
 export function shareLink(catalogUrl: string, ids: readonly string[]): string {
   return `${siteRoot(catalogUrl)}/${SET_PAGE_PATH}?ids=${ids.join(',')}`;

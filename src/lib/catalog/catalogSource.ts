@@ -7,6 +7,7 @@ import type { ExportPersona } from '../formats/format.ts';
 import type { PagefindClient } from './pagefindClient.ts';
 import { SHOWN_FILTER, searchBundlePaths } from '../build/searchParts.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
+import { hiddenTextRefusal } from '../persona/hiddenCharacters.ts';
 import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema } from '../persona/persona.ts';
 import { LANGUAGE_PATTERN } from '../persona/slug.ts';
 import { API_SCHEMA_VERSION } from './personaApi.ts';
@@ -233,6 +234,8 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (Buffer.byteLength(json.prompt) > FILE_SIZE_LIMIT) throw broken(path, `prompt is over ${FILE_SIZE_LIMIT} bytes`);
       const { extra = {} } = json;
       if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw broken(path, 'extra must be a mapping of fields');
+      const hidden = hiddenTextRefusal([JSON.stringify(parsed.data), json.prompt, JSON.stringify(extra)]);
+      if (hidden) throw broken(path, hidden);
       return { persona: exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>), json };
     },
     async search(query, { limit, lang, ...filters }) {

@@ -28,6 +28,10 @@ export interface ApiPersona {
   description: string;
   worker_affinity: string[];
   tags: string[];
+  /** Where known (added in version 1: new fields, nothing changed): an SPDX expression, a name, an http(s) URL. */
+  license?: string;
+  author?: string;
+  source?: string;
   words: number;
   tokens: number;
   urls: PersonaUrls;

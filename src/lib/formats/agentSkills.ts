@@ -1,6 +1,6 @@
 // https://agentskills.io/specification
 import type { FormatReader, PerPersonaTarget } from './format.ts';
-import { frontmatterReader, keptExtras, withFrontmatter } from './shared.ts';
+import { cutAtWord, frontmatterReader, keptExtras, withFrontmatter } from './shared.ts';
 
 const DOCS = 'https://agentskills.io/specification';
 
@@ -17,6 +17,9 @@ export function skillName(id: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : 64).replace(/-$/, '');
 }
 
+/** A description as the specification allows it: at most 1,024 characters (a longer one cut at a word, with "…"). */
+export const skillDescription = (description: string) => cutAtWord(description, 1024);
+
 export const target: PerPersonaTarget = {
   id: 'agent-skills',
   label: 'Agent Skill (SKILL.md)',
@@ -28,7 +31,8 @@ export const target: PerPersonaTarget = {
   render: (p) => {
     const name = skillName(p.id);
     const metadata = name === p.id ? {} : { metadata: { 'persona-atlas-id': p.id } };
-    return [withFrontmatter({ name, description: p.description, ...metadata, ...keptExtras(p, ['license', 'allowed-tools']) }, p.prompt)];
+    // The specification's own `license` field: the persona's SPDX licence, else the free text its source gave.
+    return [withFrontmatter({ name, description: skillDescription(p.description), ...metadata, ...keptExtras(p, ['license']), ...(p.license && { license: p.license }), ...keptExtras(p, ['allowed-tools']) }, p.prompt)];
   },
 };
 

@@ -18,9 +18,12 @@ interface Plugin {
   category?: string;
   agents: string[];
   skills: string[];
+  /** The manifest's licence, author and homepage (or repository), given to its personas that name none. */
+  provenance: Record<string, unknown>;
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const definedOf = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 /** A path a manifest gives (`./agents/x.md`, `plugins/a/`), inside the folder read; undefined when it leaves it. */
@@ -56,6 +59,7 @@ function plugins(folder: CollectionFolder, problems: LayoutRead['problems']): Pl
       category: known?.category ?? (typeof entry.category === 'string' ? entry.category : undefined),
       agents: [...(known?.agents ?? []), ...strings(entry.agents)],
       skills: [...(known?.skills ?? []), ...strings(entry.skills)],
+      provenance: { ...definedOf({ license: entry.license, author: entry.author, homepage: entry.homepage ?? entry.repository }), ...known?.provenance },
     });
   };
   const marketplace = parseJson(folder, MARKETPLACE, problems);
@@ -113,7 +117,7 @@ export const layout: CollectionLayout = {
         const [persona] = reader.read(file).personas;
         // A file without frontmatter is still a prompt: the whole file, named after it (a skill after its folder).
         const found = persona ?? { id: path.replace(/(\/SKILL)?\.md$/, '').split('/').at(-1), prompt: text, extra: {} };
-        read.personas.push({ path, persona: { ...found, category: plugin.category ?? plugin.name } });
+        read.personas.push({ path, persona: { ...found, category: plugin.category ?? plugin.name, extra: { ...plugin.provenance, ...found.extra } } });
       }
     }
     return read;

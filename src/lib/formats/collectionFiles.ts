@@ -12,7 +12,7 @@ import { hasKeys } from './shared.ts';
  */
 
 /** Why a file was left out unread; the summary line counts each kind. */
-export type LeftOutKind = 'documentation' | 'excluded by settings' | 'in dot folders' | 'not a persona in this layout' | 'project files';
+export type LeftOutKind = 'documentation' | 'excluded by settings' | 'in dot folders' | 'not a persona in this layout' | 'other file types' | 'project files';
 
 export interface PersonaSource {
   /** Path as shown to the maintainer (relative to the working directory). */
@@ -39,17 +39,22 @@ const CSV_SIZE_LIMIT = 64 * 1024 * 1024;
 /**
  * Documentation beside personas: exactly README, CONTRIBUTING, LICENSE or
  * LICENCE, CHANGELOG, CODE_OF_CONDUCT and SECURITY, in any case, with any
- * extension and an optional language (README.zh-CN.md). `security-auditor.md`
- * and `README-writer.md` are persona files like any other.
+ * extension and an optional language after a dot or an underscore
+ * (README.zh-CN.md, CONTRIBUTING_zh-CN.md). `security-auditor.md` and
+ * `README-writer.md` are persona files like any other.
  */
-const DOCUMENTATION = /^(readme|contributing|licen[cs]e|changelog|code_of_conduct|security)(\.[a-z]{2,3}([-_][a-z0-9]{2,8})*)?(\.[a-z0-9]+)?$/i;
+const DOCUMENTATION = /^(readme|contributing|licen[cs]e|changelog|code_of_conduct|security)([._][a-z]{2,3}([-_][a-z0-9]{2,8})*)?(\.[a-z0-9]+)?$/i;
 
 export const isDocumentationName = (name: string) => DOCUMENTATION.test(name);
 
 /** Frontmatter naming a persona: such a file is read whatever its name. */
 const hasPersonaFrontmatter = (text: string) => hasKeys(text, 'name') || hasKeys(text, 'id');
 
-/** Extensions a reader may accept; a folder named like one is reported, other folders are walked. */
+/**
+ * Extensions a reader may accept; a folder named like one is reported, other
+ * folders are walked. Files of any other type (scripts, images, a Makefile)
+ * are left out unread as "other file types".
+ */
 const PERSONA_EXTENSIONS = /\.(md|mdc|markdown|json|csv|txt|ya?ml)$|(^|\/)\.roomodes$/;
 
 /** Folders never read, even by `import`, which walks the other dot folders (tools keep their files in .claude/, .cursor/…). */
@@ -136,6 +141,7 @@ export function readPersonaSources(dir: string, cwd = process.cwd(), options: Wa
       const read = readSource(path, source);
       return [read.bytes && hasPersonaFrontmatter(read.bytes.toString('utf8')) ? read : { ...source, leftOut: 'documentation' }];
     }
+    if (!PERSONA_EXTENSIONS.test(name)) return [{ ...source, leftOut: 'other file types' }];
     return [readSource(path, source)];
   });
 }

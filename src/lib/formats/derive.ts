@@ -1,7 +1,9 @@
 import { isSingleEmoji } from '../persona/emoji.ts';
+import { licenseFromSource } from '../persona/license.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
 import { labelFromSlug, slugify } from '../persona/slugify.ts';
 import type { SourcePersona } from './format.ts';
+import { cutAtWord } from './shared.ts';
 
 /**
  * The derivation rules, in one place: how a persona read from another format
@@ -70,9 +72,7 @@ export function firstSentence(prompt: string): string | undefined {
   if (!line) return undefined;
   const plain = line.replace(/[*_`]+/g, '').replace(/^[-+>]\s+|^\d+\.\s+/, '').replace(/\s+/g, ' ').trim();
   const sentence = /^.*?[.!?。！？](?=\s|$)/.exec(plain)?.[0] ?? plain;
-  if (sentence.length < DESCRIPTION_CUT) return sentence || undefined;
-  const cut = sentence.slice(0, DESCRIPTION_CUT - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+  return cutAtWord(sentence, DESCRIPTION_CUT) || undefined;
 }
 
 function slugList(value: unknown): { list: string[]; changed: boolean } {
@@ -82,6 +82,22 @@ function slugList(value: unknown): { list: string[]; changed: boolean } {
 }
 
 const OUR_FIELDS = ['id', 'name', 'emoji', 'category', 'description', 'worker_affinity', 'tags'];
+
+const webUrl = (value: unknown) => (typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) ? value : undefined);
+
+/**
+ * Licence, author and source as sources write them: an SPDX licence (a near
+ * miss corrected; free text such as "see LICENSE.txt" stays an extra field),
+ * an author's name (or a manifest's `{ "name": … }`), a source or homepage
+ * URL (LobeHub's `homepage`). Only the values that fit our fields are taken.
+ */
+function provenanceOf(extra: Record<string, unknown>): Record<string, string> {
+  const author = typeof extra.author === 'string' ? extra.author.trim() : typeof record(extra.author).name === 'string' ? String(record(extra.author).name).trim() : '';
+  const found = { license: licenseFromSource(extra.license), author: author || undefined, source: webUrl(extra.source) ?? webUrl(extra.homepage) };
+  return Object.fromEntries(Object.entries(found).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /**
  * Our fields for a persona read from `path` (relative to the folder read,
@@ -130,8 +146,9 @@ export function derivePersona(source: SourcePersona, path: string, settings: Der
   const affinity = slugList(source.worker_affinity);
   if (tags.changed || affinity.changed) derived.push('tags made slugs');
 
-  const extra = Object.fromEntries(Object.entries(source.extra).filter(([key, value]) => !OUR_FIELDS.includes(key) && value !== undefined));
-  const data: Record<string, unknown> = { id, name, emoji, category, description };
+  const provenance = provenanceOf(source.extra);
+  const extra = Object.fromEntries(Object.entries(source.extra).filter(([key, value]) => !OUR_FIELDS.includes(key) && !(key in provenance) && value !== undefined));
+  const data: Record<string, unknown> = { id, name, emoji, category, description, ...provenance };
   if (affinity.list.length) data.worker_affinity = affinity.list;
   if (tags.list.length) data.tags = tags.list;
   return { data: { ...data, ...extra }, prompt: source.prompt, derived };

@@ -9,6 +9,7 @@ import * as copilot from './copilot.ts';
 import * as cursor from './cursor.ts';
 import { EXPORT_GROUPS, type ExportFile, type ExportGroup, type ExportPersona, type ExportTarget, type SharedFileTarget } from './format.ts';
 import * as geminiCli from './geminiCli.ts';
+import { withProvenance } from './provenance.ts';
 import * as kimiCode from './kimiCode.ts';
 import * as kiro from './kiro.ts';
 import * as openclaw from './openclaw.ts';
@@ -53,10 +54,10 @@ export const isSharedFile = (target: ExportTarget): target is SharedFileTarget =
 
 const byId = (personas: readonly ExportPersona[]) => [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** The published fields of a persona of the site, the JSON API or the command line's catalog, nothing else. */
+/** The published fields of a persona of the site, the JSON API or the command line's catalog, nothing else; licence, author and source only where known. */
 export function personaFields(persona: Omit<ExportPersona, 'prompt'>): Omit<ExportPersona, 'prompt'> {
-  const { id, name, emoji, category, description, worker_affinity, tags } = persona;
-  return { id, name, emoji, category, description, worker_affinity, tags };
+  const { id, name, emoji, category, description, worker_affinity, tags, license, author, source } = persona;
+  return { id, name, emoji, category, description, worker_affinity, tags, ...(license && { license }), ...(author && { author }), ...(source && { source }) };
 }
 
 /** The fields an export reads: the published ones, the prompt, and the extra fields when there are any. */
@@ -97,7 +98,7 @@ export function exportSet(target: ExportTarget, personas: readonly ExportPersona
     ? [{ path: target.paths[0], content: target.merge(existing, sorted) }]
     : sorted.flatMap((persona) => {
         const paths = exportPaths(target, persona.id);
-        return target.render(persona).map((content, index) => ({ path: paths[index], content }));
+        return target.render(persona).map((content, index) => ({ path: paths[index], content: withProvenance(content, paths[index], persona) }));
       });
   return files.map((file) => ({ ...file, mediaType: mediaTypeOf(file.path) }));
 }

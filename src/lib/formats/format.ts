@@ -8,7 +8,7 @@ import type { Persona } from '../persona/persona.ts';
  */
 
 /** What an export needs of a persona: the published fields, any extra fields a tool uses, and the prompt as written. */
-export type ExportPersona = Pick<Persona, 'id' | 'name' | 'emoji' | 'category' | 'description' | 'tags' | 'worker_affinity'> & {
+export type ExportPersona = Pick<Persona, 'id' | 'name' | 'emoji' | 'category' | 'description' | 'tags' | 'worker_affinity' | 'license' | 'author' | 'source'> & {
   prompt: string;
   /** Fields a source kept beyond ours (tools, model, color…), written back by the tools that use them. */
   extra?: Record<string, unknown>;

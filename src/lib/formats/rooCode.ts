@@ -2,6 +2,7 @@
 import { Document, isMap, isSeq, parse, parseDocument, YAMLSeq } from 'yaml';
 import { isSingleEmoji } from '../persona/emoji.ts';
 import type { ExportPersona, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
+import { provenanceNote } from './provenance.ts';
 import { body, withoutKeys } from './shared.ts';
 
 const DOCS = 'https://docs.roocode.com/features/custom-modes';
@@ -24,6 +25,8 @@ function mergeRooModes(existing: string | undefined, personas: readonly ExportPe
       whenToUse: persona.extra?.whenToUse ?? persona.description,
       groups: persona.extra?.groups ?? GROUPS,
     });
+    const note = provenanceNote(persona);
+    if (note) mode.commentBefore = ` ${note}`;
     const index = modes.items.findIndex((item) => isMap(item) && item.get('slug') === persona.id);
     if (index >= 0) modes.items[index] = mode;
     else modes.items.push(mode);

@@ -1,6 +1,7 @@
 import { parse, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../persona/slug.ts';
 import type { ExportPersona, SourcePersona } from './format.ts';
+import { withoutProvenanceNote } from './provenance.ts';
 
 /**
  * What the format modules share: writing prompts into markdown, YAML and
@@ -14,6 +15,13 @@ export const body = (prompt: string) => prompt.replace(/^(?:[ \t]*\r?\n)+/, '').
 export const yaml = (value: unknown) => stringify(value, { lineWidth: 0, nullStr: '' });
 
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** A text shorter than `limit` as it is; a longer one cut at a word to fit `limit` with its "…". */
+export function cutAtWord(text: string, limit: number): string {
+  if (text.length < limit) return text;
+  const cut = text.slice(0, limit - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
 
 /** Extra fields of the persona that a tool documents, in the order it lists them; `undefined` values are left out. */
 export function keptExtras(persona: ExportPersona, keys: readonly string[]): Record<string, unknown> {
@@ -76,7 +84,7 @@ export function splitFrontmatter(text: string): { data: Record<string, unknown>;
 }
 
 /** The prompt of a plain markdown file: the whole text, or what follows a frontmatter block (plainMarkdown writes an empty one). */
-export const plainPrompt = (text: string) => splitFrontmatter(text)?.body ?? text;
+export const plainPrompt = (text: string) => splitFrontmatter(text)?.body ?? withoutProvenanceNote(text);
 
 /** Splits off the fields a format sets itself, keeping the rest as extra fields. */
 export function withoutKeys(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

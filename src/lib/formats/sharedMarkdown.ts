@@ -1,4 +1,5 @@
 import type { ExportPersona, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
+import { provenanceComment } from './provenance.ts';
 import { body } from './shared.ts';
 
 /**
@@ -21,7 +22,7 @@ function mergeMarkdownSections(existing: string | undefined, personas: readonly 
     const heading = `## ${persona.emoji} ${persona.name} (\`${persona.id}\`)\n\n${persona.description}`;
     sections.set(
       persona.id,
-      `<!-- persona-atlas:begin ${persona.id} -->\n${heading}\n\n${body(persona.prompt)}\n<!-- persona-atlas:end ${persona.id} -->`,
+      `<!-- persona-atlas:begin ${persona.id} -->\n${provenanceComment(persona)}${heading}\n\n${body(persona.prompt)}\n<!-- persona-atlas:end ${persona.id} -->`,
     );
   }
   const ordered = [...sections.keys()].sort().map((id) => sections.get(id)!);
@@ -30,12 +31,13 @@ function mergeMarkdownSections(existing: string | undefined, personas: readonly 
 }
 
 const HEADING = /^## (\S+) (.*) \(`([a-z0-9-]+)`\)$/;
+const SECTION_NOTE = /^<!-- persona-atlas: [^\n]*-->\r?\n/;
 
 /** The personas of a shared markdown file, from its marked sections. */
 function readMarkdownSections(text: string): SourcePersona[] {
   return [...markdownSections(text)].map(([id, section]) => {
-    // Between the marker lines: heading, blank line, description, blank line, prompt (its line endings kept).
-    const inner = section.slice(section.indexOf('\n') + 1, section.lastIndexOf('\n'));
+    // Between the marker lines: the provenance note if any, heading, blank line, description, blank line, prompt (its line endings kept).
+    const inner = section.slice(section.indexOf('\n') + 1, section.lastIndexOf('\n')).replace(SECTION_NOTE, '');
     const headingEnd = inner.indexOf('\n');
     const heading = HEADING.exec(inner.slice(0, headingEnd < 0 ? undefined : headingEnd));
     const rest = headingEnd < 0 ? '' : inner.slice(headingEnd + 2);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSingleEmoji } from './emoji.ts';
+import { isLicenseExpression, licenseSuggestion } from './license.ts';
 import { SLUG_PATTERN } from './slug.ts';
 
 /** Longer descriptions draw a warning: cards and search results show one sentence. */
@@ -70,6 +71,22 @@ export const personaSchema = z.looseObject({
     .meta({ description: `One sentence, under ${DESCRIPTION_LIMIT} characters, on one line.` }),
   worker_affinity: slugList('Kinds of work the persona suits, as slugs: coding, research, writing…'),
   tags: slugList('Topic tags, as slugs.'),
+  license: text('an SPDX licence expression')
+    .trim()
+    .refine(isLicenseExpression, { error: (issue) => `${quoted(issue.input)} is not an SPDX licence expression${licenseSuggestion(String(issue.input))}` })
+    .optional()
+    .meta({ description: 'The prompt’s licence, as an SPDX expression (MIT, CC-BY-4.0, Apache-2.0 OR MIT). Default: the catalog’s "license" setting.', examples: ['MIT', 'CC0-1.0'] }),
+  author: z
+    // A manifest's { name, email, url } (package.json, plugin.json) names its author too.
+    .union([z.string().trim().min(1), z.looseObject({ name: z.string().trim().min(1) }).transform((author) => author.name)], {
+      error: (issue) => `must be a name, or a mapping with a name, got ${typeName(issue.input)}`,
+    })
+    .optional()
+    .meta({ description: 'Who wrote the prompt: a name, or a mapping with a `name` (as package.json writes it). Default: the catalog’s "author" setting.' }),
+  source: z
+    .url({ protocol: /^https?$/, error: (issue) => `${quoted(issue.input)} must be an absolute http(s) URL` })
+    .optional()
+    .meta({ description: 'Where the prompt comes from (an http(s) URL). Default: the catalog’s "source" setting.' }),
 });
 
 export type Persona = z.infer<typeof personaSchema>;
@@ -90,6 +107,10 @@ export const publishedPersonaSchema = personaSchema.superRefine((persona, ctx) =
     if (persona[field].length > PUBLISHED_LIMITS.listItems) ctx.addIssue({ code: 'custom', path: [field], message: `lists over ${PUBLISHED_LIMITS.listItems} items` });
   }
 });
+
+/** Where a persona comes from and under what terms: optional fields every face shows and every export carries. */
+export const PROVENANCE_FIELDS = ['license', 'author', 'source'] as const;
+export type Provenance = Pick<Persona, (typeof PROVENANCE_FIELDS)[number]>;
 
 /** The fields a persona carries beyond ours (tools, model, color…): kept, and written back by the exports of tools that use them. */
 export function extraFields(data: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { basename, posix, sep } from 'node:path';
 import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { derivePersona, uniqueIds, type DerivationKind, type DerivationSettings, type DerivedPersona } from '../formats/derive.ts';
 import { FILE_SIZE_LIMIT, readPersonaSources, shownPath, type LeftOutKind, type PersonaSource } from '../formats/collectionFiles.ts';
@@ -8,8 +9,9 @@ import { detectLayout, layoutLanguages } from '../formats/layouts.ts';
 import { personaFileText } from '../formats/personaAtlas.ts';
 import { detectFormat, OWN_FORMAT, readerById } from '../formats/readers.ts';
 import { DEFAULT_LINT_SETTINGS, readCatalogSettings, type LintSettings } from '../site/catalogSettings.ts';
+import { describeHidden, findHiddenCharacters, parseCodePoint } from './hiddenCharacters.ts';
 import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
-import { DESCRIPTION_LIMIT, personaSchema, quoted, type Persona } from './persona.ts';
+import { DESCRIPTION_LIMIT, personaSchema, PROVENANCE_FIELDS, quoted, type Persona } from './persona.ts';
 import { lintPrompt } from './promptLint.ts';
 import { LANGUAGE_PATTERN } from './slug.ts';
 
@@ -128,6 +130,40 @@ export interface CheckOptions {
   countTokens?: (text: string) => number;
   /** Compare every body with every other for near-duplicates (seconds at 10,000 personas; `npm run check` does). */
   nearDuplicates?: boolean;
+  /** Hidden characters the catalog allows, by persona id (persona-atlas.json "allowHiddenCharacters"): code points as "U+200B". */
+  allowHidden?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The code points a catalog allows one persona to carry unseen. */
+function allowedFor(options: CheckOptions, id: unknown): Set<number> {
+  const names = typeof id === 'string' ? (options.allowHidden?.[id] ?? []) : [];
+  return new Set(names.flatMap((name) => parseCodePoint(name) ?? []));
+}
+
+/** Line and column of a character offset in a text. */
+function textPosition(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Problems for the hidden characters in what a persona carries. `texts` are
+ * its values (or its whole file); each finding is placed in `file` where
+ * its run occurs there (a JSON file may spell it as escapes: then line 1).
+ */
+function hiddenProblems(file: string, fileText: string | undefined, texts: readonly string[], allowed: ReadonlySet<number>, where?: string): Problem[] {
+  const seen = new Set<string>();
+  return texts.flatMap((text) =>
+    findHiddenCharacters(text, allowed).flatMap((finding): Problem[] => {
+      const run = text.slice(finding.index, finding.index + finding.length);
+      const offset = text === fileText ? finding.index : (fileText?.indexOf(run) ?? -1);
+      const key = `${offset}:${run}`;
+      if (offset >= 0 && seen.has(key)) return [];
+      seen.add(key);
+      const at = offset >= 0 && fileText !== undefined ? textPosition(fileText, offset) : { line: 1, column: 1 };
+      return [{ file, ...at, field: 'text', message: `${where ? `${where}: ` : ''}${describeHidden(finding)}`, severity: finding.severity }];
+    }),
+  );
 }
 
 /** Line and column in the file of a character offset in the body. */
@@ -170,7 +206,7 @@ function checkPersonaSource(source: PersonaSource, options: CheckOptions, decode
     return { problems: [problem('frontmatter', `invalid YAML: ${yamlError.reason ?? yamlError.message}`, at)] };
   }
   if (!parsed.matter) {
-    return { problems: [problem('frontmatter', 'is missing: the file must start with a --- block of fields')] };
+    return { problems: [problem('frontmatter', FRONTMATTER_MISSING)] };
   }
   if (expandedSize(parsed.data, EXPANDED_VALUE_LIMIT) > EXPANDED_VALUE_LIMIT) {
     return { problems: [problem('frontmatter', `its YAML aliases expand to more than ${EXPANDED_VALUE_LIMIT.toLocaleString('en')} values; persona fields need no aliases`)] };
@@ -193,6 +229,8 @@ function checkPersonaSource(source: PersonaSource, options: CheckOptions, decode
       problems.push(problem(fieldName(issue.path), issue.message, positionOf(issue.path)));
     }
   }
+
+  problems.push(...hiddenProblems(file, text, [text], allowedFor(options, fields.id)));
 
   // The raw frontmatter starts on the opening `---` line; the closing one follows it.
   const bodyLine = parsed.matter.split('\n').length + 2;
@@ -382,6 +420,75 @@ function derivationNotes(personas: CheckedPersona[], renamed: Array<[string, str
   return notes.map((note) => `note: ${note}`);
 }
 
+/** Every text a persona carries, for the hidden-character rules: its fields (extra ones too) and its prompt. */
+const carriedTexts = (data: Record<string, unknown>, prompt: string) => [JSON.stringify(data), prompt];
+
+/** Why each kind of file was left out, as `check --verbose` and `import` list them. */
+const LEFT_OUT_REASONS: Record<LeftOutKind, string> = {
+  documentation: 'documentation, not a persona',
+  'not a persona in this layout': 'not a persona in this layout',
+  'excluded by settings': 'excluded by the settings (include/exclude)',
+  'in dot folders': 'in a dot folder',
+  'other file types': 'of no persona file type (or data no reader knows)',
+  'project files': "the project's own files",
+};
+
+/** Parses data files to tell data that no reader knows (a name list, a config) from a broken file. */
+const DATA_PARSERS: Array<[RegExp, (text: string) => unknown]> = [
+  [/\.json$/, JSON.parse],
+  [/\.ya?ml$/, (text) => parseYaml(text)],
+  [/\.csv$/, (text) => text],
+];
+
+/**
+ * A JSON, YAML or CSV file that parses but that no reader knows (a JSON name
+ * list, a site config): data, not a persona, left out as another file type.
+ * One that does not parse stays an error: it may be a persona gone wrong.
+ */
+function isDataNoReaderKnows(entry: Decoded): boolean {
+  const parser = DATA_PARSERS.find(([pattern]) => pattern.test(entry.path))?.[1];
+  if (!parser || entry.text === undefined) return false;
+  try {
+    parser(entry.text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file no reader took: checked as our own format when it could be one (markdown, or claimed by our detector), else an error. */
+function checkUnread(entry: Decoded, options: CheckOptions): { persona?: CheckedPersona; problems: Problem[] } {
+  if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return checkPersonaSource(entry.source, options, entry.text);
+  return { problems: [{ file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see the documentation: Import a collection)', severity: 'error' }] };
+}
+
+const FRONTMATTER_MISSING = 'is missing: the file must start with a --- block of fields';
+
+/**
+ * Markdown files without frontmatter in a folder that holds no persona at any
+ * depth (strategy/, examples/): documentation, left out. Beside persona files
+ * (in their folder or one above, or at the top of the folder read) such a
+ * file stays an error, since that is where a persona whose frontmatter was
+ * lost would vanish.
+ */
+function documentsBesideNoPersona(
+  checked: Array<{ entry: Decoded; result: { problems: Problem[] } }>,
+  all: Decoded[],
+  notPersonas: ReadonlySet<PersonaSource>,
+): Set<PersonaSource> {
+  // Paths keyed by the folder read, so several folders read at once stay apart; a folder's key ends in '/'.
+  const pathOf = (source: PersonaSource) => `${source.root ?? ''}\0${source.relative ?? basename(source.file)}`;
+  const folderOf = (source: PersonaSource) => pathOf(source).replace(/[^/\0]*$/, '');
+  const withoutFrontmatter = new Set(
+    checked.filter(({ entry, result }) => /\.(md|markdown)$/.test(entry.path) && result.problems.some((p) => p.field === 'frontmatter' && p.message === FRONTMATTER_MISSING)).map(({ entry }) => entry.source),
+  );
+  const personaFiles = all.map(({ source }) => source).filter((source) => !source.leftOut && !notPersonas.has(source) && !withoutFrontmatter.has(source)).map(pathOf);
+  const holdsPersona = (folder: string) => personaFiles.some((file) => file.startsWith(folder));
+  // The folder read is where personas go: a file at its top is never taken for documentation by this rule.
+  const atTop = (source: PersonaSource) => !(source.relative ?? basename(source.file)).includes('/');
+  return new Set([...withoutFrontmatter].filter((source) => !atTop(source) && !holdsPersona(folderOf(source))));
+}
+
 /** Checks a whole folder's files, including rules across files (unique ids, near-duplicates). */
 export function checkPersonas(allSources: PersonaSource[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
@@ -422,13 +529,11 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   problems.push(...layouts.read.problems, ...other.problems);
 
   // Our own format, and whatever no reader took that looks like it (a .md file): checked strictly, as always.
-  const results = decoded
-    .filter((entry) => !entry.source.leftOut && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT))
-    .flatMap((entry) => {
-      if (entry.reader || /\.(md|markdown)$/.test(entry.path) || entry.text === undefined) return [checkPersonaSource(entry.source, options, entry.text)];
-      const problem: Problem = { file: entry.source.file, line: 1, column: 1, field: 'file', message: 'is in no format a reader knows (see the documentation: Import a collection)', severity: 'error' };
-      return [{ problems: [problem] }];
-    });
+  const unread = decoded.filter((entry) => !entry.source.leftOut && !other.used.has(entry.source.file.split(sep).join('/')) && (!entry.reader || entry.reader.id === OWN_FORMAT));
+  const otherData = new Set(unread.filter((entry) => !entry.reader && isDataNoReaderKnows(entry)).map((entry) => entry.source));
+  const checked = unread.filter((entry) => !otherData.has(entry.source)).map((entry) => ({ entry, result: checkUnread(entry, options) }));
+  const documents = documentsBesideNoPersona(checked, decodedAll, new Set([...otherData, ...layouts.notPersonas]));
+  const results = checked.filter(({ entry }) => !documents.has(entry.source)).map(({ result }) => result);
   const own = results.flatMap((result) => (result.persona ? [result.persona] : []));
   problems.push(...results.flatMap((result) => result.problems));
 
@@ -452,6 +557,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   // Personas read from other formats take ids no persona of our own format has; repeats get a suffix.
   const renamed = uniqueIds(derivedFrom.personas.map((p) => p.derived), new Set(filesById.keys()));
   const derived: CheckedPersona[] = [];
+  const fileTexts = new Map(decodedAll.map((entry) => [entry.source.file, entry.text]));
   for (const { source, derived: persona, format, where } of derivedFrom.personas) {
     const data = personaSchema.safeParse(persona.data);
     if (!data.success) {
@@ -460,6 +566,9 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
       }
       continue;
     }
+    const hidden = hiddenProblems(source.file, fileTexts.get(source.file), carriedTexts(data.data, persona.prompt), allowedFor(options, data.data.id), where);
+    problems.push(...hidden);
+    if (hidden.some((problem) => problem.severity === 'error')) continue;
     for (const finding of lintPrompt(persona.prompt, { config: { recommendedSections: false }, countTokens: options.countTokens })) {
       problems.push({ file: source.file, line: 1, column: 1, field: 'body', message: `${where ? `${where}: ` : ''}${finding.message}`, severity: 'warning' });
     }
@@ -467,7 +576,11 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     derived.push({ file: source.file, text, format, where, derived: persona.derived, data: data.data, body: persona.prompt, idPosition: { line: 1, column: 1 } });
   }
   const personas = [...own, ...derived];
-  const foreignTranslations = translationsOfOtherFormats(other.translations, derived, problems);
+  const foreignTranslations = translationsOfOtherFormats(other.translations, derived, problems).filter((translation) => {
+    const hidden = hiddenProblems(translation.file, fileTexts.get(translation.file), carriedTexts(translation.data, translation.body), allowedFor(options, translation.data.id));
+    problems.push(...hidden);
+    return !hidden.some((problem) => problem.severity === 'error');
+  });
   // Another format's translations join the catalog in the languages it lists (the layout's own, when the settings name none).
   const [defaultLanguage, ...otherLanguages] = options.languages ?? [];
   const listed = foreignTranslations.filter((translation) => otherLanguages.includes(translation.lang!));
@@ -490,8 +603,9 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   // A file of our own format with an error holds no persona; a collection file's bad rows were left out above.
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  const leftOutKind = (source: PersonaSource) => source.leftOut ?? (layouts.notPersonas.has(source) ? 'not a persona in this layout' : undefined);
-  const leftOut: Record<LeftOutKind, number> = { documentation: 0, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0, 'project files': 0 };
+  const leftOutKind = (source: PersonaSource): LeftOutKind | undefined =>
+    source.leftOut ?? (layouts.notPersonas.has(source) ? 'not a persona in this layout' : otherData.has(source) ? 'other file types' : documents.has(source) ? 'documentation' : undefined);
+  const leftOut: Record<LeftOutKind, number> = { documentation: 0, 'not a persona in this layout': 0, 'excluded by settings': 0, 'in dot folders': 0, 'other file types': 0, 'project files': 0 };
   for (const source of allSources) {
     const kind = leftOutKind(source);
     if (kind) leftOut[kind] += 1;
@@ -504,7 +618,7 @@ export function checkPersonas(allSources: PersonaSource[], options: CheckOptions
     notes: [...derivationNotes(personas, renamed, unlisted, derivedFrom.empty), ...translationNotes(personas, translations, options.languages)],
     skipped: [...allSources.flatMap((source) => {
       const kind = leftOutKind(source);
-      return kind === 'documentation' ? [{ file: source.file, reason: 'documentation, not a persona' }] : [];
+      return kind ? [{ file: source.file, reason: LEFT_OUT_REASONS[kind] }] : [];
     }), ...other.skipped],
     translations: translations.filter((translation) => !failed.has(translation.file)),
     foreignTranslations,
@@ -524,7 +638,7 @@ function looksLikeLanguage(folder: string): boolean {
 }
 
 /** Fields a translation takes from its original unless it gives them: what is not text. */
-const INHERITED = ['emoji', 'category', 'tags', 'worker_affinity'] as const;
+const INHERITED = ['emoji', 'category', 'tags', 'worker_affinity', ...PROVENANCE_FIELDS] as const;
 
 /**
  * Checks the translations: files of our own format in a language folder,
@@ -602,9 +716,18 @@ function translationNotes(originals: CheckedPersona[], translations: CheckedPers
 export function checkPersonaFolder(dir: string, options: Omit<CheckOptions, 'lint' | 'derivation'> = {}): CheckResult {
   const { settings, problems } = readCatalogSettings(dir, shownPath(dir));
   const languages = settings.languages ?? layoutLanguages(dir);
-  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages });
-  const settingsProblems = problems.map(({ key, ...rest }): Problem => ({ ...rest, field: key, severity: 'error' }));
-  return { ...result, problems: [...settingsProblems, ...result.problems] };
+  const result = checkPersonas(readPersonaSources(dir), { ...options, lint: settings.lint, derivation: settings, languages, allowHidden: settings.allowHiddenCharacters });
+  const settingsProblems = problems.map(({ key, severity, ...rest }): Problem => ({ ...rest, field: key, severity: severity ?? 'error' }));
+  // The catalog's licence, author and source, for the personas that name none.
+  const defaults = Object.fromEntries(PROVENANCE_FIELDS.flatMap((field) => (settings[field] ? [[field, settings[field]]] : [])));
+  const withDefaults = (persona: CheckedPersona): CheckedPersona => ({ ...persona, data: { ...defaults, ...persona.data } });
+  return {
+    ...result,
+    personas: result.personas.map(withDefaults),
+    translations: result.translations.map(withDefaults),
+    foreignTranslations: result.foreignTranslations.map(withDefaults),
+    problems: [...settingsProblems, ...result.problems],
+  };
 }
 
 export function formatProblem(p: Problem): string {
@@ -623,6 +746,9 @@ export function formatReport(result: CheckResult): string {
   return [...result.problems.map(formatProblem), ...result.notes, summaryLine(result)].join('\n');
 }
 
+/** Kinds of left-out file the summary line names only when there are some: most collections have none. */
+const QUIET_WHEN_NONE: ReadonlySet<LeftOutKind> = new Set(['in dot folders', 'other file types', 'project files']);
+
 /**
  * The line every reading ends with (check, build, import): files read,
  * personas and translations found, files left out by kind, problems. Read and
@@ -635,7 +761,7 @@ export function summaryLine({ problems, files, personas, translations, foreignTr
   const translated = Math.max(translations.length, foreignTranslations.length);
   const leftOut = Object.values(files.leftOut).reduce((sum, n) => sum + n, 0);
   const kinds = Object.entries(files.leftOut)
-    .filter(([kind, n]) => n > 0 || (kind !== 'in dot folders' && kind !== 'project files'))
+    .filter(([kind, n]) => n > 0 || !QUIET_WHEN_NONE.has(kind as LeftOutKind))
     .map(([kind, n]) => `${number(n)} ${kind}`);
   return `read ${plural(files.read, 'file')}: ${plural(personas.length, 'persona')}, ${plural(translated, 'translation')}; left out ${plural(leftOut, 'file')}: ${kinds.join(', ')}; ${plural(error, 'error')}, ${plural(warning, 'warning')}`;
 }

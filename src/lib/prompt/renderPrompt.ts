@@ -1,5 +1,6 @@
 import { defineMdastPlugin, markdownToHtml } from 'satteri';
 import { prepareHighlighting } from './codeHighlight.ts';
+import { hiddenMarks } from './hiddenMarks.ts';
 import { inertMarkdown } from './inertMarkdown.ts';
 import { inCode, scanMarkdown } from './markdownScan.ts';
 import { placeholderMarks } from './placeholderMarks.ts';
@@ -9,13 +10,14 @@ import { promptBlocks } from './promptBlocks.ts';
  * A prompt as HTML: GitHub-flavoured markdown through Sätteri (Astro 7's own
  * markdown engine), with raw HTML shown as text (see inertMarkdown), and
  * tables and code blocks that scroll in their own boxes, code highlighted
- * (see promptBlocks), and fill-in placeholders marked (see placeholderMarks).
+ * (see promptBlocks), fill-in placeholders marked (see placeholderMarks), and
+ * invisible characters shown (see hiddenMarks).
  * Without `highlight`, code is plain: the same text, as the search index needs it.
  */
 export async function renderPrompt(prompt: string, { highlight = true } = {}): Promise<string> {
   if (highlight) await prepareHighlighting(prompt);
   const mdastPlugins = opensWithTitle(prompt) ? [inertMarkdown, headingsOneDown] : [inertMarkdown];
-  return markdownToHtml(prompt, { mdastPlugins, hastPlugins: [placeholderMarks, promptBlocks({ highlight })] }).html;
+  return markdownToHtml(prompt, { mdastPlugins, hastPlugins: [placeholderMarks, promptBlocks({ highlight }), hiddenMarks] }).html;
 }
 
 /** Whether the prompt has a top-level `# heading` (outside code): many collections open each prompt with its name so. */

@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isSingleEmoji } from '../persona/emoji.ts';
+import { describeHidden, findHiddenCharacters, parseCodePoint } from '../persona/hiddenCharacters.ts';
+import { marketplaceNameProblem } from '../formats/claudeMarketplace.ts';
+import { personaSchema } from '../persona/persona.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
 import { contrastProblem, isCssColor, type Theme } from './brand.ts';
 
@@ -119,6 +122,26 @@ const catalogSettingsSchema = z.strictObject({
   editUrl: webUrl
     .optional()
     .meta({ description: 'Base of each persona’s “Edit this persona” link: its file’s path below this folder is added (https://github.com/you/prompts/edit/main/personas/).' }),
+  marketplace: z
+    .union([z.literal(false), z.string().superRefine((name, ctx) => {
+      const problem = marketplaceNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(name)} ${problem}` });
+    })])
+    .optional()
+    .meta({
+      description:
+        'The Claude Code plugin marketplace every build with a SITE_URL publishes at /.claude-plugin/marketplace.json: its name (kebab-case; default: the title as a slug), or false to publish neither it nor the Agent Skills index at /.well-known/agent-skills/index.json.',
+    }),
+  license: personaSchema.shape.license.meta({ description: 'Licence of the personas that name none, as an SPDX expression (MIT, CC0-1.0): shown on their pages, in the API and in every export that can carry it.' }),
+  author: personaSchema.shape.author.meta({ description: 'Author of the personas that name none.' }),
+  source: personaSchema.shape.source.meta({ description: 'Where the personas that name none come from: the collection’s repository or site (an http(s) URL).' }),
+  allowHiddenCharacters: z
+    .record(slug, z.array(z.string().refine((name) => parseCodePoint(name) !== undefined, 'must be a code point written as U+200B')))
+    .optional()
+    .meta({
+      description:
+        'Invisible characters a persona may carry on purpose, by persona id: { "zero-width-demo": ["U+200B"] }. check and the build accept them for that persona only; its page shows each as a visible mark with its code point, and copying stays byte-exact. The command line and MCP server still refuse error-level ones.',
+    }),
 });
 
 export type CatalogSettings = Omit<z.infer<typeof catalogSettingsSchema>, 'lint'> & { lint: LintSettings };
@@ -129,6 +152,8 @@ export interface SettingsProblem {
   column: number;
   key: string;
   message: string;
+  /** Settings problems are errors but for a stray invisible character. */
+  severity?: 'warning';
 }
 
 /** Line and column of a character offset. */
@@ -146,6 +171,17 @@ function keyPosition(text: string, path: readonly PropertyKey[]): { line: number
     if (found >= 0) offset = found;
   }
   return positionOf(text, offset);
+}
+
+/** Hidden characters in a settings file: its title and tagline reach every page. */
+function hiddenInSettings(file: string, text: string): SettingsProblem[] {
+  return findHiddenCharacters(text).map((finding) => ({
+    file,
+    ...positionOf(text, finding.index),
+    key: 'text',
+    message: describeHidden(finding),
+    ...(finding.severity === 'warning' && { severity: 'warning' as const }),
+  }));
 }
 
 /** Parses one settings file; problems name its line and key. */
@@ -184,8 +220,9 @@ export function readCatalogSettings(dir: string, shownDir = dir): { settings: Ca
   const read = (name: string, schema: z.ZodType) => {
     const path = join(dir, name);
     if (!existsSync(path)) return undefined;
-    const result = parseSettingsFile(join(shownDir, name), readFileSync(path, 'utf8'), schema);
-    problems.push(...result.problems);
+    const text = readFileSync(path, 'utf8');
+    const result = parseSettingsFile(join(shownDir, name), text, schema);
+    problems.push(...result.problems, ...hiddenInSettings(join(shownDir, name), text));
     return result.value;
   };
   const main = (read(SETTINGS_FILE, catalogSettingsSchema) ?? catalogSettingsSchema.parse({})) as z.infer<typeof catalogSettingsSchema>;

@@ -13,7 +13,7 @@ export const SITES = {
     base: '/atlas',
     repoUrl: 'https://github.com/example/persona-atlas',
     // Small search index parts, so the browser merges several as a large catalog's would.
-    searchPartPages: '4',
+    searchPartPages: '5',
   },
   /** A collection as other catalogs publish theirs: five formats in category folders, READMEs beside them. */
   collection: { personasDir: 'tests/fixtures/collection', outDir: '.cache/e2e/collection', port: 4403, base: '/', repoUrl: '', searchPartPages: '' },
@@ -25,6 +25,8 @@ export const SITES = {
   fabricPatterns: { personasDir: 'tests/fixtures/layouts/fabric-patterns', outDir: '.cache/e2e/fabric-patterns', port: 4408, base: '/', repoUrl: '', searchPartPages: '' },
   /** A Claude Code plugin marketplace as published: plugins with agents, skills, commands, hooks and scripts. */
   claudeMarketplace: { personasDir: 'tests/fixtures/layouts/claude-marketplace', outDir: '.cache/e2e/claude-marketplace', port: 4409, base: '/', repoUrl: '', searchPartPages: '' },
+  /** A collection laid out by division folders, with scripts, strategy notes and examples beside its agents, as the best-known one publishes it. */
+  agencyDivisions: { personasDir: 'tests/fixtures/layouts/agency-division-folders', outDir: '.cache/e2e/agency-division-folders', port: 4413, base: '/', repoUrl: '', searchPartPages: '' },
   /** Two personas in a catalog of 18 languages (LobeHub's count), one German translation. */
   manyLanguages: { personasDir: 'tests/fixtures/many-languages', outDir: '.cache/e2e/many-languages', port: 4407, base: '/', repoUrl: '', searchPartPages: '' },
   /** The same catalog at the domain root. */

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { facetLabel } from '../lib/catalog/catalog.ts';
+import { MARKETPLACE_PATH } from '../lib/catalog/catalogLinks.ts';
+import { ARCHIVE_FOLDER, claudeMarketplace, marketplaceName, type PluginArchive } from '../lib/formats/claudeMarketplace.ts';
+import { exportPersonaOf } from '../lib/formats/exports.ts';
+import type { ExportPersona } from '../lib/formats/format.ts';
+import { skillsIndex } from '../lib/formats/skillsIndex.ts';
+import type { SiteConfig } from '../lib/site/siteConfig.ts';
+
+/**
+ * The tools' own install channels, written after the pages from the JSON
+ * API the build just wrote (the same personas the command line reads): a
+ * Claude Code plugin marketplace per language (`/.claude-plugin/marketplace.json`,
+ * `/<lang>/.claude-plugin/marketplace.json`) with its content-addressed
+ * archives, and the Agent Skills index of the default language. A
+ * marketplace needs archives at absolute URLs: a build without SITE_URL
+ * leaves it out and says so. `"marketplace": false` turns both off.
+ */
+export function installChannels(config: SiteConfig): AstroIntegration {
+  return {
+    name: 'persona-atlas:install-channels',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (config.settings.marketplace === false) return logger.info('Install channels: turned off ("marketplace": false)');
+        const out = fileURLToPath(dir);
+        const written = await writeChannels(out, config);
+        logger.info(written.join('; '));
+      },
+    },
+  };
+}
+
+interface ApiIndex {
+  languages?: string[];
+  personas: Array<{ id: string; category: string; translations?: Array<{ lang: string }> }>;
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * Translations that get plugins of their own, one archive each. LobeHub's
+ * 8,585 would add as many files to its 42,309 (the hosts' limit is 45,000,
+ * see src/lib/build/outputSize.ts); its 17 languages' categories take 170.
+ */
+const TRANSLATED_PLUGIN_BUDGET = 2000;
+
+/** A persona as the export registry takes it, from its JSON in the API. */
+function personaFrom(out: string, id: string, lang?: string): ExportPersona {
+  const detail = readJson(join(out, ...(lang ? [lang] : []), 'api', 'personas', `${id}.json`));
+  return exportPersonaOf(detail, detail.prompt, detail.extra ?? {});
+}
+
+/** Writes a file unless the very file is there already (an archive is named by its bytes): then it only gets this build's time, so the stale-output sweep keeps it. */
+async function writeOnce(path: string, bytes: Uint8Array): Promise<boolean> {
+  if (existsSync(path)) {
+    const now = new Date();
+    utimesSync(path, now, now);
+    return false;
+  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, bytes);
+  return true;
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+async function writeChannels(out: string, config: SiteConfig): Promise<string[]> {
+  const index: ApiIndex = readJson(join(out, 'api', 'personas.json'));
+  const [, ...otherLanguages] = index.languages ?? [];
+  const originals = index.personas.map((persona) => personaFrom(out, persona.id));
+
+  const skills = skillsIndex(originals);
+  await Promise.all([writeText(join(out, '.well-known', 'agent-skills', 'index.json'), skills.json), ...skills.files.map((file) => writeText(join(out, ...file.path.split('/')), file.content))]);
+  const report = [`Agent Skills index: ${skills.files.length} skills${skills.leftOut.length ? ` (left out: ${skills.leftOut.join(', ')})` : ''}`];
+
+  if (!config.siteUrlGiven) return [...report, 'Claude Code marketplace: left out, as this build has no absolute site URL (set SITE_URL or --site: its archives need absolute URLs)'];
+  const base = new URL(`${config.base.replace(/\/?$/, '/')}`, `${config.site}/`);
+  if (base.protocol !== 'https:') report.push(`the marketplace's archive URLs are ${base.protocol.slice(0, -1)}: Claude Code downloads archives over https only`);
+  const archiveUrl = (fileName: string) => new URL(`${ARCHIVE_FOLDER}/${fileName}`, base).href;
+  const translations = index.personas.reduce((sum, persona) => sum + (persona.translations?.length ?? 0), 0);
+  // A plugin archive per translation would take a file per persona and language: past the budget, a language's marketplace holds its categories only.
+  const translatedPlugins = translations <= TRANSLATED_PLUGIN_BUDGET;
+  const languages: Array<{ lang?: string; personas: ExportPersona[]; plugins: boolean }> = [{ personas: originals, plugins: true }];
+  for (const lang of otherLanguages) {
+    // A language's marketplace: its translations, and the originals of personas it has none of.
+    const translated = new Set(index.personas.filter((p) => p.translations?.some((t) => t.lang === lang)).map((p) => p.id));
+    if (translated.size === 0) continue;
+    languages.push({ lang, personas: originals.map((persona) => (translated.has(persona.id) ? personaFrom(out, persona.id, lang) : persona)), plugins: translatedPlugins });
+  }
+  const archives = new Map<string, PluginArchive>();
+  // A plugin that reads the same in several languages (an untranslated persona, a category) is zipped once.
+  const made = new Map<string, PluginArchive>();
+  for (const { lang, personas, plugins } of languages) {
+    const categories = [...new Set(personas.map((persona) => persona.category))].map((slug) => ({
+      slug,
+      label: facetLabel('categories', slug, config.settings),
+      personas: personas.filter((persona) => persona.category === slug),
+    }));
+    const marketplace = claudeMarketplace({ name: marketplaceName(config.title, config.settings.marketplace || undefined, lang), owner: config.title, description: config.tagline, personas: plugins ? personas : [], categories, archiveUrl, made });
+    for (const archive of marketplace.archives) archives.set(archive.fileName, archive);
+    await writeText(join(out, ...(lang ? [lang] : []), ...MARKETPLACE_PATH.split('/')), marketplace.json);
+  }
+  let fresh = 0;
+  for (const archive of archives.values()) if (await writeOnce(join(out, ARCHIVE_FOLDER, archive.fileName), archive.bytes)) fresh += 1;
+  const bytes = [...archives.values()].reduce((sum, archive) => sum + archive.bytes.length, 0);
+  const where = languages.map(({ lang }) => (lang ? `${lang}/` : '') + MARKETPLACE_PATH).join(', ');
+  if (!translatedPlugins) report.push(`the other languages' marketplaces hold their categories' plugins only: ${translations.toLocaleString('en')} translations would each take an archive of their own (more than ${TRANSLATED_PLUGIN_BUDGET.toLocaleString('en')})`);
+  return [...report, `Claude Code marketplace "${marketplaceName(config.title, config.settings.marketplace || undefined)}": ${where}; ${archives.size} plugin archives (${(bytes / 1024 / 1024).toFixed(1)} MB, ${fresh} new)`];
+}

@@ -1,0 +1,140 @@
+// https://code.claude.com/docs/en/plugin-marketplaces (zip archives, host a marketplace)
+// https://code.claude.com/docs/en/plugins/marketplace-reference (the archive plugin source, reserved names)
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import { categoryPluginName } from '../catalog/catalogLinks.ts';
+import { slugify } from '../persona/slugify.ts';
+import * as claudeCode from './claudeCode.ts';
+import { exportSet } from './exports.ts';
+import type { ExportPersona } from './format.ts';
+import { noticeText } from './provenance.ts';
+import { json } from './shared.ts';
+
+/**
+ * A catalog as a Claude Code plugin marketplace: one plugin per persona,
+ * named by its id, and one per category holding all of its personas. Each
+ * plugin is a zip archive holding `agents/<id>.md` exactly as the
+ * `claude-code` export writes it, a `plugin.json` and a NOTICE; Claude Code
+ * downloads it by the marketplace's URL and checks its SHA-256. Archives are
+ * named by their content, so a client holding an older marketplace.json
+ * finds either the very bytes it expects or nothing, never other bytes under
+ * the same name. No `version` is written: Claude Code then takes the
+ * archive's hash as the version, and a changed persona is an update.
+ */
+
+/** Where the archives live, below the site's base: shared by every language's marketplace. */
+export const ARCHIVE_FOLDER = 'claude-plugins';
+
+/** Names Claude Code keeps for its own marketplaces; `anthropic-…` and names posing as official ones are refused too. */
+const RESERVED = new Set([
+  'claude-code-marketplace', 'claude-code-plugins', 'claude-plugins-official', 'anthropic-marketplace', 'anthropic-plugins', 'agent-skills', 'anthropic-agent-skills',
+  'life-sciences', 'knowledge-work-plugins', 'claude-for-legal', 'claude-for-financial-services', 'financial-services-plugins', 'first-party-plugins', 'claude-tag-plugins',
+  'claude-community', 'claude-plugins-community', 'healthcare', 'anthropic-plugin-directory', 'claude-plugin-directory', 'inline', 'builtin', 'skills-dir', 'synced', 'npm', 'github',
+]);
+
+/** Why a marketplace name is refused, or undefined when Claude Code takes it. */
+export function marketplaceNameProblem(name: string): string | undefined {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return 'must be kebab-case: lowercase letters and digits joined by single hyphens';
+  if (RESERVED.has(name) || name.startsWith('anthropic-')) return 'is reserved by Claude Code for its own marketplaces';
+  if (/claude|anthropic/.test(name) && /official|anthropic/.test(name)) return 'would pose as an official Claude marketplace';
+  return undefined;
+}
+
+/**
+ * The marketplace's name: the settings' `marketplace`, else the title as a
+ * slug, made acceptable where it is not; another language's marketplace
+ * adds its code, since a user registers one marketplace per name.
+ */
+export function marketplaceName(title: string, given?: string, lang?: string): string {
+  const slug = slugify(title) ?? 'personas';
+  const name = given || (marketplaceNameProblem(slug) ? `${slug.replace(/^anthropic-/, '')}-personas` : slug);
+  return lang ? `${name}-${lang.toLowerCase()}` : name;
+}
+
+export interface PluginArchive {
+  /** File name below ARCHIVE_FOLDER: the plugin's name and the start of its hash. */
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** Zip entries carry one fixed date, so the same plugin always makes the same bytes, and so the same name. */
+const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
+
+const agentFile = (persona: ExportPersona) => exportSet(claudeCode.target, [persona])[0].content;
+
+/** One licence for a plugin when all its personas share one; the NOTICE lists each otherwise. */
+function shared<T>(values: Array<T | undefined>): T | undefined {
+  return values.length > 0 && values.every((value) => value !== undefined && value === values[0]) ? values[0] : undefined;
+}
+
+/** Licence, author and homepage as a plugin's manifest and a marketplace entry write them. */
+function pluginProvenance(personas: readonly ExportPersona[]) {
+  const license = shared(personas.map((p) => p.license));
+  const author = shared(personas.map((p) => p.author));
+  const homepage = shared(personas.map((p) => p.source));
+  return { ...(author && { author: { name: author } }), ...(homepage && { homepage }), ...(license && { license }) };
+}
+
+/** What a plugin's README says: what it installs and how to call it, in enough words for a reader and Claude Code's plugin directory. */
+function readme(name: string, description: string, catalog: string, personas: readonly ExportPersona[]): string {
+  const agents = personas.map((p) => `- \`${name}:${p.id}\`: ${p.emoji} ${p.name}. ${p.description}`).join('\n');
+  return `# ${name}\n\n${description}\n\nThis plugin comes from the ${catalog} catalog and installs ${personas.length === 1 ? 'one persona' : `${personas.length} personas`} as Claude Code subagents. Ask Claude Code to use one by name, or pick it with /agents:\n\n${agents}\n\nEach subagent's prompt is the persona's, exactly as the catalog publishes it. NOTICE lists each persona's licence, author and source.\n`;
+}
+
+/** A plugin's zip archive: its manifest, README, each persona's agent file and the notice of where they come from; `made` holds archives made before, by their files. */
+export function pluginArchive(name: string, description: string, catalog: string, personas: readonly ExportPersona[], made = new Map<string, PluginArchive>()): PluginArchive {
+  const files: Record<string, string> = {
+    '.claude-plugin/plugin.json': json({ name, description, ...pluginProvenance(personas) }),
+    'README.md': readme(name, description, catalog, personas),
+    ...Object.fromEntries(personas.map((persona) => [`agents/${persona.id}.md`, agentFile(persona)])),
+    NOTICE: noticeText(personas),
+  };
+  const key = JSON.stringify(files);
+  const known = made.get(key);
+  if (known) return known;
+  const bytes = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, [strToU8(text), { mtime: ZIP_DATE }]])));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const archive = { fileName: `${name}-${sha256.slice(0, 16)}.zip`, bytes, sha256 };
+  made.set(key, archive);
+  return archive;
+}
+
+export interface MarketplaceInput {
+  name: string;
+  /** Who keeps the catalog: its title. */
+  owner: string;
+  description: string;
+  personas: readonly ExportPersona[];
+  /** Categories with their label and personas, in the order the site lists them. */
+  categories: ReadonlyArray<{ slug: string; label: string; personas: readonly ExportPersona[] }>;
+  /** The absolute URL an archive is served at. */
+  archiveUrl(fileName: string): string;
+  /** Archives made for another language's marketplace, reused where a plugin reads the same. */
+  made?: Map<string, PluginArchive>;
+}
+
+/**
+ * The marketplace's JSON and the archives it points at; every plugin name is
+ * unique (see categoryPluginName).
+ */
+export function claudeMarketplace(input: MarketplaceInput): { json: string; archives: PluginArchive[] } {
+  const archives: PluginArchive[] = [];
+  // Category plugins are named apart from every persona's id, listed or not.
+  const taken = new Set(input.categories.flatMap((category) => category.personas.map((persona) => persona.id)));
+  const entry = (name: string, description: string, personas: readonly ExportPersona[], extra: Record<string, unknown>) => {
+    const archive = pluginArchive(name, description, input.owner, personas, input.made);
+    archives.push(archive);
+    return { name, description, ...extra, ...pluginProvenance(personas), source: { source: 'archive', url: input.archiveUrl(archive.fileName), sha256: archive.sha256 } };
+  };
+  const personaPlugins = input.personas.map((persona) =>
+    entry(persona.id, persona.description, [persona], { category: persona.category, ...(persona.tags.length > 0 && { keywords: persona.tags }) }),
+  );
+  const categoryPlugins = input.categories.map(({ slug, label, personas }) => {
+    const name = categoryPluginName(slug, taken);
+    taken.add(name);
+    return entry(name, `Every persona of ${label} (${personas.length}) as subagents: ${personas.map((p) => p.name).join(', ')}`.slice(0, 1000), personas, { category: slug });
+  });
+  const marketplace = { name: input.name, owner: { name: input.owner }, metadata: { description: input.description }, plugins: [...personaPlugins, ...categoryPlugins] };
+  return { json: json(marketplace), archives };
+}
