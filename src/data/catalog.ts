@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCatalog, FACET_KINDS, facetPageLanguage, type Catalog, type FacetKindName } from '../lib/catalog/catalog.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
+import { translatedPluginsFit } from '../lib/formats/claudeMarketplace.ts';
 import { renderAhead } from '../lib/prompt/promptsAhead.ts';
 import { readPersona, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
@@ -103,6 +104,11 @@ const partCounts = new Map<string, Promise<number>>();
 export async function pageLanguagesOf(id: string): Promise<string[]> {
   const translated = new Set(((await getTranslations()).get(id) ?? []).map(languageOfEntry));
   return LANGUAGES.filter((lang) => lang === DEFAULT_LANGUAGE || translated.has(lang));
+}
+
+/** Whether each translation has a marketplace plugin of its own (src/integrations/installChannels.ts), or only its category has one in its language. */
+export async function translatedPluginsPublished(): Promise<boolean> {
+  return translatedPluginsFit([...(await getTranslations()).values()].reduce((sum, list) => sum + list.length, 0));
 }
 
 /** The translations whose files this build writes (src/data/personaFiles.ts). */

@@ -6,6 +6,7 @@ import { FACET_KINDS, facetPageLanguage, type Catalog } from '../lib/catalog/cat
 import { readRecord, writeRecord } from '../lib/build/buildRecords.ts';
 import { pendingRecordFile, personaFiles, type ReuseRecord } from '../lib/build/pageReuse.ts';
 import { searchPartCount } from '../lib/build/searchParts.ts';
+import { translatedPluginsFit } from '../lib/formats/claudeMarketplace.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 import { storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import type { PersonaEntry } from './catalog.ts';
@@ -21,7 +22,7 @@ import { site } from './site.ts';
  */
 const languageOf = (entry: PersonaEntry) => storedLanguage(entry) ?? DEFAULT_LANGUAGE;
 
-function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[], card: (shown?: PersonaEntry) => string): string {
+function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[], card: (shown?: PersonaEntry) => string, pluginsFit: boolean): string {
   const lang = languageOf(entry);
   const { previous, next } = catalog.neighbours(entry);
   const own = JSON.stringify([
@@ -32,6 +33,8 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
     (['categories', 'tags', 'affinities'] as const).map((kind) => FACET_KINDS.find((facetKind) => facetKind.name === kind)!.valuesOf(entry.data).map((slug) => facetPageLanguage(catalog.facet(kind, slug), lang, DEFAULT_LANGUAGE, languageOf))),
     // Its JSON lists its translations.
     translations.map((translation) => [translation.id, translation.data.name, translation.data.description]),
+    // A translation's page offers its own marketplace plugin only while the catalog's translations fit one archive each.
+    pluginsFit,
   ]);
   return [own, card(entry), card(previous), card(next), ...catalog.related(entry).map(card)].join('\0');
 }
@@ -62,8 +65,9 @@ export function personasToRender(languages: Array<{ lang: string; catalog: Catal
     if (!cards.has(shown.id)) cards.set(shown.id, JSON.stringify([shown.id, id, emoji, name, description, tags, storedInsights(shown)]));
     return cards.get(shown.id)!;
   };
+  const pluginsFit = translatedPluginsFit([...translations.values()].reduce((sum, list) => sum + list.length, 0));
   for (const { entry, catalog, lang } of pages) {
-    const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [], card)).digest('hex');
+    const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [], card, pluginsFit)).digest('hex');
     record.inputs[entry.id] = digest;
     const files = personaFiles(entry.data.id, lang).map((file) => join(outDir, file));
     if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {

@@ -30,8 +30,6 @@ export const CLIENT_MESSAGES = [
   'download.preparing',
   'download.saved',
   'exports.failed',
-  'open.opened',
-  'open.tooLong',
   'search.none',
   'search.prompt',
   'searchBox.seeAll',

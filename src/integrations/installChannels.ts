@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { facetLabel } from '../lib/catalog/catalog.ts';
 import { MARKETPLACE_PATH } from '../lib/catalog/catalogLinks.ts';
-import { ARCHIVE_FOLDER, claudeMarketplace, marketplaceName, type PluginArchive } from '../lib/formats/claudeMarketplace.ts';
+import { ARCHIVE_FOLDER, claudeMarketplace, marketplaceName, translatedPluginsFit, type PluginArchive } from '../lib/formats/claudeMarketplace.ts';
 import { exportPersonaOf } from '../lib/formats/exports.ts';
 import type { ExportPersona } from '../lib/formats/format.ts';
 import { skillsIndex } from '../lib/formats/skillsIndex.ts';
@@ -40,13 +40,6 @@ interface ApiIndex {
 }
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-
-/**
- * Translations that get plugins of their own, one archive each. LobeHub's
- * 8,585 would add as many files to its 42,309 (the hosts' limit is 45,000,
- * see src/lib/build/outputSize.ts); its 17 languages' categories take 170.
- */
-const TRANSLATED_PLUGIN_BUDGET = 2000;
 
 /** A persona as the export registry takes it, from its JSON in the API. */
 function personaFrom(out: string, id: string, lang?: string): ExportPersona {
@@ -85,8 +78,7 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
   if (base.protocol !== 'https:') report.push(`the marketplace's archive URLs are ${base.protocol.slice(0, -1)}: Claude Code downloads archives over https only`);
   const archiveUrl = (fileName: string) => new URL(`${ARCHIVE_FOLDER}/${fileName}`, base).href;
   const translations = index.personas.reduce((sum, persona) => sum + (persona.translations?.length ?? 0), 0);
-  // A plugin archive per translation would take a file per persona and language: past the budget, a language's marketplace holds its categories only.
-  const translatedPlugins = translations <= TRANSLATED_PLUGIN_BUDGET;
+  const translatedPlugins = translatedPluginsFit(translations);
   const languages: Array<{ lang?: string; personas: ExportPersona[]; plugins: boolean }> = [{ personas: originals, plugins: true }];
   for (const lang of otherLanguages) {
     // A language's marketplace: its translations, and the originals of personas it has none of.
@@ -111,6 +103,6 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
   for (const archive of archives.values()) if (await writeOnce(join(out, ARCHIVE_FOLDER, archive.fileName), archive.bytes)) fresh += 1;
   const bytes = [...archives.values()].reduce((sum, archive) => sum + archive.bytes.length, 0);
   const where = languages.map(({ lang }) => (lang ? `${lang}/` : '') + MARKETPLACE_PATH).join(', ');
-  if (!translatedPlugins) report.push(`the other languages' marketplaces hold their categories' plugins only: ${translations.toLocaleString('en')} translations would each take an archive of their own (more than ${TRANSLATED_PLUGIN_BUDGET.toLocaleString('en')})`);
+  if (!translatedPlugins) report.push(`the other languages' marketplaces hold their categories' plugins only: ${translations.toLocaleString('en')} translations would each take an archive of their own`);
   return [...report, `Claude Code marketplace "${marketplaceName(config.title, config.settings.marketplace || undefined)}": ${where}; ${archives.size} plugin archives (${(bytes / 1024 / 1024).toFixed(1)} MB, ${fresh} new)`];
 }

@@ -182,7 +182,7 @@ test('the persona page shows the tools’ install commands, each with its copy b
 
   const prompt = promptOf('tests/fixtures/catalog/sr-backend.md');
   await page.getByRole('button', { name: 'Open in Claude' }).click();
-  await expect(page.getByText('Opened in Claude with the prompt filled in')).toBeVisible();
+  await expect(page.getByText('Opened in Claude; nothing is sent until you send it.')).toBeVisible();
   await page.getByRole('button', { name: 'Open in Cursor' }).click();
   const opened = await page.evaluate(() => (window as unknown as { opened: string[] }).opened);
   expect(opened).toEqual([`claude://claude.ai/new?q=${encodeURIComponent(prompt)}`, `https://cursor.com/link/prompt?text=${encodeURIComponent(prompt)}`]);
@@ -190,7 +190,7 @@ test('the persona page shows the tools’ install commands, each with its copy b
   // A prompt longer than a link carries is copied instead, and the page says so.
   await page.goto(siteUrl('fixtures', '/personas/long-body/'));
   await page.getByRole('button', { name: 'Open in Claude' }).click();
-  await expect(page.getByText('This prompt is longer than a link to Claude can carry (14,000 characters), so it was copied instead')).toBeVisible();
+  await expect(page.getByText('Too long for a link to Claude (14,000 characters): copied instead, paste it there.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(promptOf('tests/fixtures/catalog/long-body.md'));
   expect(await page.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual([]);
 });

@@ -51,6 +51,17 @@ export function marketplaceName(title: string, given?: string, lang?: string): s
   return lang ? `${name}-${lang.toLowerCase()}` : name;
 }
 
+/**
+ * Translations that get plugins of their own, one archive each: past this,
+ * another language's marketplace holds its categories' plugins only.
+ * LobeHub's 8,585 would add as many files to its 42,309 (the hosts' limit is
+ * 45,000, see src/lib/build/outputSize.ts); its 17 languages' categories take 170.
+ */
+const TRANSLATED_PLUGIN_BUDGET = 2000;
+
+/** Whether a catalog with this many translations publishes a plugin per translation (else per category only). */
+export const translatedPluginsFit = (translations: number) => translations <= TRANSLATED_PLUGIN_BUDGET;
+
 export interface PluginArchive {
   /** File name below ARCHIVE_FOLDER: the plugin's name and the start of its hash. */
   fileName: string;
