@@ -17,8 +17,8 @@ import type { SiteConfig } from '../lib/site/siteConfig.ts';
  * Claude Code plugin marketplace per language (`/.claude-plugin/marketplace.json`,
  * `/<lang>/.claude-plugin/marketplace.json`) with its content-addressed
  * archives, and the Agent Skills index of the default language. A
- * marketplace needs archives at absolute URLs: a build without SITE_URL
- * leaves it out and says so. `"marketplace": false` turns both off.
+ * marketplace needs archives at absolute https URLs: a build without an
+ * https SITE_URL leaves it out and says so. `"marketplace": false` turns both off.
  */
 export function installChannels(config: SiteConfig): AstroIntegration {
   return {
@@ -73,9 +73,8 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
   await Promise.all([writeText(join(out, '.well-known', 'agent-skills', 'index.json'), skills.json), ...skills.files.map((file) => writeText(join(out, ...file.path.split('/')), file.content))]);
   const report = [`Agent Skills index: ${skills.files.length} skills${skills.leftOut.length ? ` (left out: ${skills.leftOut.join(', ')})` : ''}`];
 
-  if (!config.siteUrlGiven) return [...report, 'Claude Code marketplace: left out, as this build has no absolute site URL (set SITE_URL or --site: its archives need absolute URLs)'];
+  if (!config.marketplaceOrigin) return [...report, 'Claude Code marketplace: left out, as this build has no https site URL (set SITE_URL or --site to where it is deployed: Claude Code downloads its archives over https only)'];
   const base = new URL(`${config.base.replace(/\/?$/, '/')}`, `${config.site}/`);
-  if (base.protocol !== 'https:') report.push(`the marketplace's archive URLs are ${base.protocol.slice(0, -1)}: Claude Code downloads archives over https only`);
   const archiveUrl = (fileName: string) => new URL(`${ARCHIVE_FOLDER}/${fileName}`, base).href;
   const translations = index.personas.reduce((sum, persona) => sum + (persona.translations?.length ?? 0), 0);
   const translatedPlugins = translatedPluginsFit(translations);
@@ -88,7 +87,7 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
   }
   const archives = new Map<string, PluginArchive>();
   // A plugin that reads the same in several languages (an untranslated persona, a category) is zipped once.
-  const made = new Map<string, PluginArchive>();
+  const made = languages.length > 1 ? new Map<string, PluginArchive>() : undefined;
   for (const { lang, personas, plugins } of languages) {
     const categories = [...new Set(personas.map((persona) => persona.category))].map((slug) => ({
       slug,

@@ -60,10 +60,13 @@ export function searchIndex(): AstroIntegration {
       'astro:build:start': () => {
         if (child?.connected) child.send('collection read');
       },
+      // The pages are written: the index no longer yields the cores to them (see searchIndexProcess.ts), and
+      // shares them with the steps after the pages (the install channels) rather than waiting for those.
+      'astro:build:generated': () => {
+        if (child?.connected) child.send('pages written');
+      },
       'astro:build:done': async ({ logger }) => {
         if (!indexing) return;
-        // The index no longer yields the cores to the pages (see searchIndexProcess.ts).
-        if (child?.connected) child.send('pages written');
         const waitStarted = performance.now();
         if (child) holdOpen(child, true);
         const { code, output, errors } = await indexing;

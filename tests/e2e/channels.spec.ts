@@ -38,32 +38,10 @@ async function personasOf(request: APIRequestContext, name: SiteName) {
 }
 
 for (const name of ['fixtures', 'catalog'] as const) {
-  test(`${name}: the marketplace lists every persona and category; each archive matches its SHA-256 and holds the claude-code export`, async ({ request }) => {
-    const personas = await personasOf(request, name);
-    const marketplace = await (await request.get(siteUrl(name, '/.claude-plugin/marketplace.json'))).json();
-    const plugins = new Map<string, Plugin>(marketplace.plugins.map((plugin: Plugin) => [plugin.name, plugin]));
-    const ids = new Set(personas.map((persona) => persona.id));
-    const categories = [...new Set(personas.map((persona) => persona.category))];
-    expect([...plugins.keys()].sort()).toEqual([...ids, ...categories.map((slug) => categoryPluginName(slug, ids))].sort());
-    expect(marketplace.plugins.some((plugin: object) => 'version' in plugin)).toBe(false);
-    const claudeFile = (id: string) => exportSet(exportTarget('claude-code')!, [personas.find((p) => p.id === id)!])[0].content;
-    for (const plugin of plugins.values()) {
-      expect(plugin.source.source).toBe('archive');
-      expect(plugin.source.url.startsWith(siteUrl(name, '/claude-plugins/'))).toBe(true);
-      const bytes = await (await request.get(plugin.source.url)).body();
-      expect(sha256(bytes), plugin.name).toBe(plugin.source.sha256);
-      const files = unzipSync(new Uint8Array(bytes));
-      const agents = Object.keys(files).filter((path) => path.startsWith('agents/'));
-      const members = ids.has(plugin.name) ? [plugin.name] : personas.filter((p) => categoryPluginName(p.category, ids) === plugin.name).map((p) => p.id);
-      expect(agents.sort(), plugin.name).toEqual(members.map((id) => `agents/${id}.md`).sort());
-      for (const id of members) expect(strFromU8(files[`agents/${id}.md`]), id).toBe(claudeFile(id));
-      expect(JSON.parse(strFromU8(files['.claude-plugin/plugin.json'])).name).toBe(plugin.name);
-      expect(strFromU8(files.NOTICE)).toContain('- License:');
-    }
-  });
-
   test(`${name}: the Agent Skills index lists every persona; each SKILL.md is the agent-skills export, its digest right`, async ({ request }) => {
     const personas = await personasOf(request, name);
+    // Served over http, the site publishes no marketplace: Claude Code takes archives over https only.
+    expect((await request.get(siteUrl(name, '/.claude-plugin/marketplace.json'))).status()).toBe(404);
     const index = await (await request.get(siteUrl(name, '/.well-known/agent-skills/index.json'))).json();
     expect(index.$schema).toBe('https://schemas.agentskills.io/discovery/0.2.0/schema.json');
     expect(index.skills.map((skill: { name: string }) => skill.name).sort()).toEqual(personas.map((p) => skillName(p.id)).sort());
@@ -98,15 +76,36 @@ test('two builds for https://example.org: Claude Code’s validator accepts the 
   writeFileSync(join(personas, 'persona-lint.json'), '{ "recommendedSections": false }');
   const build = (env: Record<string, string> = {}) => {
     // Claude Code takes archives over https from public hosts only: the marketplace names the site it will be deployed at.
-    const result = buildSite({ PERSONAS_DIR: personas, OUT_DIR: out, CACHE_DIR: join(work, 'cache'), BASE_PATH: '/', SITE_URL: 'https://example.org', ...env });
+    const result = buildSite({ PERSONAS_DIR: personas, OUT_DIR: out, CACHE_DIR: join(work, 'cache'), BASE_PATH: '/atlas', SITE_URL: 'https://example.org', ...env });
     expect(result.status, result.output).toBe(0);
     return result.output;
   };
   const marketplace = () => JSON.parse(readFileSync(join(out, '.claude-plugin/marketplace.json'), 'utf8')) as { plugins: Plugin[] };
   const plugin = (name: string) => marketplace().plugins.find((entry) => entry.name === name)!;
-  const archiveOf = (name: string) => readFileSync(join(out, new URL(plugin(name).source.url).pathname));
+  const archiveOf = (name: string) => readFileSync(join(out, new URL(plugin(name).source.url).pathname.replace(/^\/atlas\//, '')));
   build();
   const before = { minimal: plugin('minimal').source.url, flag: plugin('emoji-flag').source.url };
+
+  // Every persona and category, each archive under the base path, its SHA-256 right, its agents the claude-code export.
+  const personasNow = ['emoji-flag', 'minimal', 'with-licence'].map((id) => {
+    const detail = JSON.parse(readFileSync(join(out, 'api/personas', `${id}.json`), 'utf8'));
+    return exportPersonaOf(detail, detail.prompt, detail.extra ?? {});
+  });
+  const ids = new Set(personasNow.map((p) => p.id));
+  const categories = [...new Set(personasNow.map((p) => p.category))];
+  expect(marketplace().plugins.map((p) => p.name).sort()).toEqual([...ids, ...categories.map((slug) => categoryPluginName(slug, ids))].sort());
+  expect(marketplace().plugins.some((p) => 'version' in p)).toBe(false);
+  for (const entry of marketplace().plugins) {
+    expect(entry.source.source).toBe('archive');
+    expect(entry.source.url.startsWith('https://example.org/atlas/claude-plugins/')).toBe(true);
+    const bytes = archiveOf(entry.name);
+    expect(sha256(bytes), entry.name).toBe(entry.source.sha256);
+    const files = unzipSync(new Uint8Array(bytes));
+    const members = ids.has(entry.name) ? [entry.name] : personasNow.filter((p) => categoryPluginName(p.category, ids) === entry.name).map((p) => p.id);
+    expect(Object.keys(files).filter((path) => path.startsWith('agents/')).sort(), entry.name).toEqual(members.map((id) => `agents/${id}.md`).sort());
+    for (const id of members) expect(strFromU8(files[`agents/${id}.md`]), id).toBe(exportSet(exportTarget('claude-code')!, [personasNow.find((p) => p.id === id)!])[0].content);
+    expect(strFromU8(files.NOTICE)).toContain('- License:');
+  }
 
   const checked = validate(out);
   expect(checked.status, checked.stdout + checked.stderr).toBe(0);
@@ -126,12 +125,12 @@ test('two builds for https://example.org: Claude Code’s validator accepts the 
 
   const port = 4431;
   const origin = `http://127.0.0.1:${port}`;
-  const server = await serveStatic(out, port, '/');
+  const server = await serveStatic(out, port, '/atlas');
   try {
     const project = join(work, 'project');
     mkdirSync(project);
     const skills = (...args: string[]) => run(process.execPath, [join(process.cwd(), TOOLS, 'skills'), ...args], project, { DO_NOT_TRACK: '1', DISABLE_TELEMETRY: '1', CI: '1' });
-    const added = await skills('add', origin, '--skill', 'minimal', '-a', 'claude-code', '-y');
+    const added = await skills('add', `${origin}/atlas`, '--skill', 'minimal', '-a', 'claude-code', '-y');
     expect(added.status, added.output).toBe(0);
     const installed = join(project, '.claude/skills/minimal/SKILL.md');
     expect(readFileSync(installed, 'utf8')).toBe(readFileSync(join(out, '.well-known/agent-skills/minimal/SKILL.md'), 'utf8'));
@@ -149,7 +148,7 @@ test('two builds for https://example.org: Claude Code’s validator accepts the 
 
   // Without a site URL the archives could not be fetched: no marketplace, said so; the skills index needs none.
   rmSync(out, { recursive: true });
-  expect(build({ SITE_URL: '' })).toContain('Claude Code marketplace: left out, as this build has no absolute site URL');
+  expect(build({ SITE_URL: '' })).toContain('Claude Code marketplace: left out, as this build has no https site URL');
   expect(existsSync(join(out, '.claude-plugin'))).toBe(false);
   expect(existsSync(join(out, '.well-known/agent-skills/index.json'))).toBe(true);
   // "marketplace": false turns both off.
@@ -169,16 +168,11 @@ test('the persona page shows the tools’ install commands, each with its copy b
     };
   });
   await page.goto(siteUrl('fixtures', '/personas/sr-backend/'));
-  const marketplaceUrl = siteUrl('fixtures', '/.claude-plugin/marketplace.json');
+  // Served over http, the site has no marketplace, so the page offers the skills command line only.
   const channels = page.locator('[data-install-channels]');
-  await expect(channels.locator('code')).toHaveText([
-    `/plugin marketplace add ${marketplaceUrl}`,
-    '/plugin install sr-backend@persona-atlas',
-    `claude plugin install sr-backend --marketplace ${marketplaceUrl}`,
-    `npx skills add ${siteUrl('fixtures', '')} --skill sr-backend`,
-  ]);
-  await channels.locator('[data-command-line]').filter({ hasText: 'claude plugin install' }).getByRole('button', { name: 'Copy' }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`claude plugin install sr-backend --marketplace ${marketplaceUrl}`);
+  await expect(channels.locator('code')).toHaveText([`npx skills add ${siteUrl('fixtures', '')} --skill sr-backend`]);
+  await channels.locator('[data-command-line]').getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`npx skills add ${siteUrl('fixtures', '')} --skill sr-backend`);
 
   const prompt = promptOf('tests/fixtures/catalog/sr-backend.md');
   await page.getByRole('button', { name: 'Open in Claude' }).click();

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, string[]> = {
   oversized: ['show', 'helper'],
   'redirect-http': ['add', 'other', 'helper', '--tool', 'codex'],
   'hidden-text': ['add', 'other', 'helper', '--tool', 'claude-code'],
+  'hidden-index': ['list'],
 };
 
 for (const [name, { says }] of Object.entries(HOSTILE_CATALOGS)) {
@@ -44,7 +45,7 @@ for (const [name, { says }] of Object.entries(HOSTILE_CATALOGS)) {
 }
 
 test('the MCP server over lying catalogs lists only valid personas, reports the rest on stderr and keeps answering', async () => {
-  for (const name of ['traversal-index', 'wrong-types', 'duplicate-ids', 'traversal-json', 'swapped-json', 'endless', 'hidden-text']) {
+  for (const name of ['traversal-index', 'wrong-types', 'duplicate-ids', 'traversal-json', 'swapped-json', 'endless', 'hidden-text', 'hidden-index']) {
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--timeout', '2', '--catalog', catalogUrl(name)], stderr: 'pipe' });
     let stderr = '';
     transport.stderr?.on('data', (chunk) => (stderr += chunk));

@@ -175,6 +175,8 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
         const parsed = publishedPersonaSchema.safeParse(entry);
         if (!parsed.success) return invalid('api/personas.json', `personas[${position}] ${firstIssue(parsed.error)}`);
         if (seen.has(parsed.data.id)) return invalid('api/personas.json', `lists the id ${JSON.stringify(parsed.data.id)} more than once`);
+        const hidden = hiddenTextRefusal([JSON.stringify(parsed.data)]);
+        if (hidden) return invalid('api/personas.json', `personas[${position}] ${hidden}`);
         seen.add(parsed.data.id);
         valid.push(personaFields(parsed.data));
         const listed = (entry as { translations?: unknown }).translations ?? [];

@@ -94,20 +94,20 @@ function readme(name: string, description: string, catalog: string, personas: re
 }
 
 /** A plugin's zip archive: its manifest, README, each persona's agent file and the notice of where they come from; `made` holds archives made before, by their files. */
-export function pluginArchive(name: string, description: string, catalog: string, personas: readonly ExportPersona[], made = new Map<string, PluginArchive>()): PluginArchive {
+export function pluginArchive(name: string, description: string, catalog: string, personas: readonly ExportPersona[], made?: Map<string, PluginArchive>): PluginArchive {
   const files: Record<string, string> = {
     '.claude-plugin/plugin.json': json({ name, description, ...pluginProvenance(personas) }),
     'README.md': readme(name, description, catalog, personas),
     ...Object.fromEntries(personas.map((persona) => [`agents/${persona.id}.md`, agentFile(persona)])),
     NOTICE: noticeText(personas),
   };
-  const key = JSON.stringify(files);
-  const known = made.get(key);
+  const key = made && JSON.stringify(files);
+  const known = key && made.get(key);
   if (known) return known;
   const bytes = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, [strToU8(text), { mtime: ZIP_DATE }]])));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const archive = { fileName: `${name}-${sha256.slice(0, 16)}.zip`, bytes, sha256 };
-  made.set(key, archive);
+  if (key) made.set(key, archive);
   return archive;
 }
 

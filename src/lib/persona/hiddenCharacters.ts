@@ -96,18 +96,46 @@ function classify(codePoints: number[], before: string | undefined): Pick<Hidden
   return { kind: 'invisible character', severity: 'error' };
 }
 
+/** How far around a run of hidden characters an emoji sequence holding it may start or end: the longest RGI sequences are about 20 code units. */
+const EMOJI_REACH = 32;
+
+/** The code units of `text[start, end)` that belong to an emoji sequence, found in a window around them (the emoji pattern is costly over a whole prompt). */
+function inEmoji(text: string, start: number, end: number): boolean[] {
+  const from = Math.max(0, start - EMOJI_REACH);
+  const covered = new Array<boolean>(end - start).fill(false);
+  for (const match of text.slice(from, end + EMOJI_REACH).matchAll(EMOJI_SEQUENCE)) {
+    const [a, b] = [from + match.index, from + match.index + match[0].length];
+    for (let i = Math.max(a, start); i < Math.min(b, end); i += 1) covered[i - start] = true;
+  }
+  return covered;
+}
+
+/** A stretch of hidden characters as a finding, or undefined when the catalog allows them all or they are fine where they stand. */
+function findingAt(text: string, index: number, length: number, allowed: ReadonlySet<number>): HiddenFinding | undefined {
+  const codePoints = Array.from(text.slice(index, index + length), (char) => char.codePointAt(0)!);
+  if (codePoints.every((cp) => allowed.has(cp))) return undefined;
+  const before = index > 0 ? String.fromCodePoint(text.codePointAt(index - 1 - (/[\uDC00-\uDFFF]/.test(text[index - 1]) ? 1 : 0))!) : undefined;
+  const found = classify(codePoints, before);
+  return found && { index, length, codePoints, ...found };
+}
+
 /** The hidden characters in a text, in order; `allowed` code points (a catalog's setting for a persona) are not reported. */
 export function findHiddenCharacters(text: string, allowed: ReadonlySet<number> = new Set()): HiddenFinding[] {
   if (!ANY_HIDDEN.test(text)) return [];
-  // Emoji sequences masked with plain letters of the same length, so offsets stay the text's own.
-  const masked = text.replace(EMOJI_SEQUENCE, (sequence) => 'x'.repeat(sequence.length));
   const findings: HiddenFinding[] = [];
-  for (const match of masked.matchAll(HIDDEN_RUN)) {
-    const codePoints = Array.from(match[0], (char) => char.codePointAt(0)!);
-    if (codePoints.every((cp) => allowed.has(cp))) continue;
-    const before = match.index > 0 ? String.fromCodePoint(text.codePointAt(match.index - 1 - (/[\uDC00-\uDFFF]/.test(text[match.index - 1]) ? 1 : 0))!) : undefined;
-    const found = classify(codePoints, before);
-    if (found) findings.push({ index: match.index, length: match[0].length, codePoints, ...found });
+  for (const match of text.matchAll(HIDDEN_RUN)) {
+    // Each stretch of the run outside emoji sequences (a ZWJ inside 👩‍💻 is the emoji's; a run after it is not) is judged on its own.
+    const covered = inEmoji(text, match.index, match.index + match[0].length);
+    let start = -1;
+    for (let i = 0; i <= covered.length; i += 1) {
+      const free = i < covered.length && !covered[i];
+      if (free && start < 0) start = i;
+      if (!free && start >= 0) {
+        const finding = findingAt(text, match.index + start, i - start, allowed);
+        if (finding) findings.push(finding);
+        start = -1;
+      }
+    }
   }
   return findings;
 }

@@ -130,7 +130,7 @@ const catalogSettingsSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        'The Claude Code plugin marketplace every build with a SITE_URL publishes at /.claude-plugin/marketplace.json: its name (kebab-case; default: the title as a slug), or false to publish neither it nor the Agent Skills index at /.well-known/agent-skills/index.json.',
+        'The Claude Code plugin marketplace every build for an https SITE_URL publishes at /.claude-plugin/marketplace.json: its name (kebab-case; default: the title as a slug), or false to publish neither it nor the Agent Skills index at /.well-known/agent-skills/index.json.',
     }),
   license: personaSchema.shape.license.meta({ description: 'Licence of the personas that name none, as an SPDX expression (MIT, CC0-1.0): shown on their pages, in the API and in every export that can carry it.' }),
   author: personaSchema.shape.author.meta({ description: 'Author of the personas that name none.' }),

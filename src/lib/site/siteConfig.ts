@@ -25,8 +25,11 @@ export interface SiteConfig {
   base: string;
   /** Absolute origin used for canonical URLs, sitemap and feeds. */
   site: string;
-  /** Whether SITE_URL gave the origin (else it is a local default, and nothing that must be fetched from the real site, like the marketplace's archives, can be written). */
-  siteUrlGiven: boolean;
+  /**
+   * Whether the site publishes a Claude Code marketplace: SITE_URL gave an https origin (Claude Code downloads
+   * plugin archives over https from public hosts only; the local default and http origins cannot serve them).
+   */
+  marketplaceOrigin: boolean;
   /** GitHub repository URL for "Edit this persona" links, when known. */
   repoUrl?: string;
   /** Branch the edit links open. */
@@ -73,7 +76,7 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     cacheDir: resolve(env.CACHE_DIR?.trim() || join('node_modules', '.astro')),
     base: normalizeBase(env.BASE_PATH),
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
-    siteUrlGiven: Boolean(env.SITE_URL?.trim()),
+    marketplaceOrigin: /^https:\/\//.test(env.SITE_URL?.trim() ?? ''),
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
     repoBranch: env.REPO_BRANCH?.trim() || 'main',
     searchPartPages: positiveInteger('SEARCH_PART_PAGES', env.SEARCH_PART_PAGES) ?? PAGES_PER_PART,
