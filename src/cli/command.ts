@@ -26,7 +26,8 @@ export interface Command {
   options?: ParseArgsConfig['options'];
   /** A command that makes a catalog (build, dev…) rather than reads one: it takes no --catalog. */
   site?: true;
-  run(input: CommandInput): Promise<void>;
+  /** Its exit code when it has one besides 0 (outdated, update, verify); failures throw. */
+  run(input: CommandInput): Promise<number | void>;
 }
 
 /** Fill-in values from repeated `--var name=value` options. */

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { CatalogUnavailable, DEFAULT_TIMEOUT_MS, MissingTranslation, openCatalog, UnknownPersona } from '../lib/catalog/catalogSource.ts';
 import { UsageError, type Command } from './command.ts';
 import { add } from './commands/add.ts';
+import { diff, outdated, update, verify } from './commands/installed.ts';
 import { formats } from './commands/formats.ts';
 import { importCommand } from './commands/import.ts';
 import { list } from './commands/list.ts';
@@ -14,10 +15,11 @@ import { mcp } from './commands/mcp.ts';
 import { search } from './commands/search.ts';
 import { show } from './commands/show.ts';
 import { SITE_COMMANDS } from './commands/site.ts';
+import { LockUnreadable } from '../lib/install/lockFile.ts';
 import { PACKAGE_ROOT, VERSION } from '../lib/packageRoot.ts';
 import { pagefindClient } from './package.ts';
 
-const READING_COMMANDS: readonly Command[] = [search, show, add, list, importCommand, formats, mcp];
+const READING_COMMANDS: readonly Command[] = [search, show, add, outdated, diff, update, verify, list, importCommand, formats, mcp];
 const COMMANDS: readonly Command[] = [...READING_COMMANDS, ...SITE_COMMANDS];
 const CATALOG_HELP = `--catalog <url-or-folder>  a deployed catalog's URL (https; http only for localhost), a built
                              dist/ folder or a folder of persona files. Default: $PERSONA_ATLAS_CATALOG,
@@ -41,7 +43,7 @@ Every reading command takes:
   ${CATALOG_HELP}
   -h, --help                 help for the command
 
-Exit codes: 0 done, 1 wrong call or unknown id, 2 catalog unavailable.
+Exit codes: 0 done; 1 wrong call, unknown id, or (outdated, update, verify) something to act on; 2 catalog or lock unreadable.
 `;
 }
 
@@ -81,13 +83,13 @@ async function main(argv: string[]): Promise<number> {
   const location = (values.catalog as string | undefined) ?? (process.env.PERSONA_ATLAS_CATALOG?.trim() || join(PACKAGE_ROOT, 'dist'));
   const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
   if (!(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds, got ${JSON.stringify(values.timeout)}`);
-  await command.run({
+  const code = await command.run({
     values,
     positionals,
     catalog: (other, options) => openCatalog(other ?? location, { timeoutMs: timeout * 1000, pagefindClient, ...options }),
     out: (text) => process.stdout.write(text),
   });
-  return 0;
+  return code ?? 0;
 }
 
 // Output piped into `head` and the like: stop quietly when the reader has gone.
@@ -100,5 +102,5 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`persona-atlas: ${(error as Error).message}\n`);
-  process.exitCode = error instanceof CatalogUnavailable ? 2 : error instanceof UsageError || error instanceof UnknownPersona || error instanceof MissingTranslation ? 1 : 2;
+  process.exitCode = error instanceof CatalogUnavailable || error instanceof LockUnreadable ? 2 : error instanceof UsageError || error instanceof UnknownPersona || error instanceof MissingTranslation ? 1 : 2;
 }

@@ -87,9 +87,13 @@ test('cli add writes the same files the website downloads, merges shared files a
   writeFileSync(join(project, '.cursor/rules/sr-backend.mdc'), 'my own edits\n');
   const refused = cli(['add', 'sr-backend', '--tool', 'cursor', '--catalog', catalog], project);
   expect(refused.status).toBe(1);
-  expect(refused.stderr).toContain('not overwriting a file that differs (add --force to replace):\n  .cursor/rules/sr-backend.mdc');
+  expect(refused.stderr).toContain('not overwriting a file that differs (add --force to replace, keeping a backup under .persona-atlas/backups/');
+  expect(refused.stderr).toContain('):\n  .cursor/rules/sr-backend.mdc');
   expect(readFileSync(join(project, '.cursor/rules/sr-backend.mdc'), 'utf8')).toBe('my own edits\n');
-  expect(cli(['add', 'sr-backend', '--tool', 'cursor', '--force', '--catalog', catalog], project).text).toBe('wrote .cursor/rules/sr-backend.mdc\n');
+  expect(cli(['add', 'sr-backend', '--tool', 'cursor', '--force', '--catalog', catalog], project).text).toBe(
+    'backed up .cursor/rules/sr-backend.mdc to .persona-atlas/backups/cursor__rules__sr-backend.mdc\nwrote .cursor/rules/sr-backend.mdc\n',
+  );
+  expect(readFileSync(join(project, '.persona-atlas/backups/cursor__rules__sr-backend.mdc'), 'utf8')).toBe('my own edits\n');
 });
 
 test('cli errors name the problem and exit 1 for a wrong call, 2 for an unusable catalog', () => {

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, string[]> = {
   'redirect-http': ['add', 'other', 'helper', '--tool', 'codex'],
   'hidden-text': ['add', 'other', 'helper', '--tool', 'claude-code'],
   'hidden-index': ['list'],
+  'false-version': ['add', 'helper', '--tool', 'claude-code'],
 };
 
 for (const [name, { says }] of Object.entries(HOSTILE_CATALOGS)) {

@@ -8,9 +8,9 @@ import type { PagefindClient } from './pagefindClient.ts';
 import { SHOWN_FILTER, searchBundlePaths } from '../build/searchParts.ts';
 import { IncompatibleIndex, openIndexSearch, type CatalogFileReader, type IndexSearch } from './pagefindSearch.ts';
 import { hiddenTextRefusal } from '../persona/hiddenCharacters.ts';
-import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema } from '../persona/persona.ts';
+import { extraFields, PUBLISHED_LIMITS, publishedPersonaSchema, quoted } from '../persona/persona.ts';
 import { LANGUAGE_PATTERN } from '../persona/slug.ts';
-import { API_SCHEMA_VERSION } from './personaApi.ts';
+import { API_SCHEMA_VERSION, personaVersion } from './personaApi.ts';
 import { FILE_SIZE_LIMIT } from '../formats/collectionFiles.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../persona/personaCheck.ts';
 import { readCatalogSettings } from '../site/catalogSettings.ts';
@@ -238,7 +238,10 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw broken(path, 'extra must be a mapping of fields');
       const hidden = hiddenTextRefusal([JSON.stringify(parsed.data), json.prompt, JSON.stringify(extra)]);
       if (hidden) throw broken(path, hidden);
-      return { persona: exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>), json };
+      const persona = exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>);
+      // A lock file records versions: one the content does not bear out would hide a change from `outdated`.
+      if (json.version !== undefined && json.version !== personaVersion(persona)) throw broken(path, `claims the version ${quoted(json.version)}, but its content is version ${personaVersion(persona)}`);
+      return { persona, json };
     },
     async search(query, { limit, lang, ...filters }) {
       const { personas, languages, translated } = await readIndex();
@@ -302,10 +305,10 @@ function sourceFolderCatalog(dir: string): CatalogSource {
     async get(id, lang) {
       const original = personas.get(id);
       if (!original) throw new UnknownPersona(id, closestIds(id, [...personas.keys()]));
-      if (lang === undefined || lang === languages[0]) return { persona: original, json: { schemaVersion: API_SCHEMA_VERSION, ...original } };
+      if (lang === undefined || lang === languages[0]) return { persona: original, json: { schemaVersion: API_SCHEMA_VERSION, ...original, version: personaVersion(original) } };
       const persona = translations.get(`${lang}/${id}`);
       if (!persona) throw new MissingTranslation(id, lang, result.translations.filter((t) => t.data.id === id).map((t) => t.lang!));
-      return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona, lang } };
+      return { persona, json: { schemaVersion: API_SCHEMA_VERSION, ...persona, version: personaVersion(persona), lang } };
     },
     async search(query, { limit, lang, ...filters }) {
       const listed = lang === undefined || lang === languages[0] ? sorted : sorted.map((persona) => translations.get(`${lang}/${persona.id}`) ?? persona);

@@ -1,4 +1,6 @@
-import { personaFields } from '../formats/exports.ts';
+import { createHash } from 'node:crypto';
+import { exportPersonaOf, personaFields } from '../formats/exports.ts';
+import type { ExportPersona } from '../formats/format.ts';
 import type { PromptInsights } from '../prompt/insights.ts';
 import type { Persona } from '../persona/persona.ts';
 import { promptVariables } from '../prompt/promptVariables.ts';
@@ -39,6 +41,25 @@ export interface ApiPersona {
   translations?: ApiTranslation[];
 }
 
+/** JSON with every mapping's keys sorted, so equal values give equal text whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A persona version: the SHA-256 of its published fields, extra fields and
+ * prompt, so the site, the command line and a project's lock file name the
+ * same content alike, and a reader can check what a catalog claims.
+ */
+export function personaVersion(persona: ExportPersona): string {
+  return createHash('sha256').update(canonicalJson({ ...personaFields(persona), extra: persona.extra ?? {}, prompt: persona.prompt })).digest('hex');
+}
+
 /** One persona's metadata as the API publishes it: known fields only, no body. */
 export function apiPersona(persona: Persona, insights: PromptInsights, urls: PersonaUrls, translations?: ApiTranslation[]): ApiPersona {
   return { ...personaFields(persona), words: insights.words, tokens: insights.tokens, urls, ...(translations && { translations }) };
@@ -67,8 +88,17 @@ export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchPa
  * /api/personas/<id>.json: the metadata plus the prompt, exactly as written,
  * its fill-in variables and, when it has any, the extra fields its file
  * carries (tools, model…), which exports write back (both added in version 1:
- * new fields, nothing changed).
+ * new fields, nothing changed), and its `version` (added in version 1: the
+ * content hash a lock file records).
  */
 export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string, extra: Record<string, unknown> = {}) {
-  return { schemaVersion: API_SCHEMA_VERSION, tokenEncoding, ...persona, variables: promptVariables(prompt), ...(Object.keys(extra).length > 0 && { extra }), prompt };
+  return {
+    schemaVersion: API_SCHEMA_VERSION,
+    tokenEncoding,
+    ...persona,
+    version: personaVersion(exportPersonaOf(persona, prompt, extra)),
+    variables: promptVariables(prompt),
+    ...(Object.keys(extra).length > 0 && { extra }),
+    prompt,
+  };
 }

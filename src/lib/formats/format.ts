@@ -50,12 +50,27 @@ export interface PerPersonaTarget extends TargetInfo {
 }
 
 /**
+ * One persona's part of a shared file, found again without guessing: where it
+ * starts and ends in the file, its text with the file's indentation of it
+ * (`indent` spaces on every line after the first) taken off, so a section
+ * compares and merges the same wherever a file nests it.
+ */
+export interface FileSection {
+  start: number;
+  end: number;
+  indent: number;
+  text: string;
+}
+
+/**
  * A target whose one file holds every persona of a set. `merge` adds the
  * personas to the file's current text (none for a new file), replacing their
- * earlier sections and keeping everything else.
+ * earlier sections and keeping everything else; `section` finds one persona's
+ * section again (its delimiters are the file's own: marker comments, a mode's slug).
  */
 export interface SharedFileTarget extends TargetInfo {
   merge(existing: string | undefined, personas: readonly ExportPersona[]): string;
+  section(text: string, id: string): FileSection | undefined;
 }
 
 export type ExportTarget = PerPersonaTarget | SharedFileTarget;

@@ -1,9 +1,9 @@
 // https://docs.roocode.com/features/custom-modes
 import { Document, isMap, isSeq, parse, parseDocument, YAMLSeq } from 'yaml';
 import { isSingleEmoji } from '../persona/emoji.ts';
-import type { ExportPersona, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
+import type { ExportPersona, FileSection, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
 import { provenanceNote } from './provenance.ts';
-import { body, withoutKeys } from './shared.ts';
+import { body, sectionAt, withoutKeys } from './shared.ts';
 
 const DOCS = 'https://docs.roocode.com/features/custom-modes';
 const GROUPS = ['read', 'edit', 'browser', 'command', 'mcp'];
@@ -34,6 +34,20 @@ function mergeRooModes(existing: string | undefined, personas: readonly ExportPe
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * One mode's section: the text of its `customModes` entry after the `- `, as
+ * the YAML parser places it (a file add did not write may be in any style),
+ * less the entry's indentation.
+ */
+function modeSection(text: string, id: string): FileSection | undefined {
+  const doc = parseDocument(text);
+  const modes = isMap(doc.contents) ? doc.get('customModes') : undefined;
+  const mode = isSeq(modes) ? modes.items.find((item) => isMap(item) && item.get('slug') === id) : undefined;
+  if (!isMap(mode) || !mode.range) return undefined;
+  const [start, , end] = mode.range;
+  return sectionAt(text, start, end, start - (text.lastIndexOf('\n', start - 1) + 1));
+}
+
 export const target: SharedFileTarget = {
   id: 'roo-code',
   label: 'Roo Code custom mode',
@@ -42,6 +56,7 @@ export const target: SharedFileTarget = {
   userWide: 'custom_modes.yaml in Roo Code’s settings folder',
   paths: ['.roomodes'],
   merge: mergeRooModes,
+  section: modeSection,
 };
 
 /** A mode's name, split into the emoji it starts with (when it does) and the rest. */

@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { SLUG_PATTERN } from '../persona/slug.ts';
-import type { ExportPersona, SourcePersona } from './format.ts';
+import type { ExportPersona, FileSection, SourcePersona } from './format.ts';
 import { withoutProvenanceNote } from './provenance.ts';
 
 /**
@@ -134,3 +134,24 @@ export const modelDecisionRule = (p: ExportPersona) =>
 
 /** Reads such a rule file back; its name is the id. */
 export const readModelDecisionRule = frontmatterReader(['trigger', 'description'], (data, path) => ({ id: fileStem(path, '.md'), description: data.description }));
+
+/** A file's stretch from `start` to `end` as a section: every line after the first loses the `indent` spaces the file nests it by. */
+export function sectionAt(file: string, start: number, end: number, indent = 0): FileSection {
+  const pad = ' '.repeat(indent);
+  const text = file
+    .slice(start, end)
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(pad) ? line.slice(indent) : line))
+    .join('\n');
+  return { start, end, indent, text };
+}
+
+/** The file with a section's stretch replaced by `text`, nested as deep as the section was (blank lines stay blank). */
+export function replaceSection(file: string, section: FileSection, text: string): string {
+  const pad = ' '.repeat(section.indent);
+  const nested = text
+    .split('\n')
+    .map((line, index) => (index > 0 && line !== '' ? pad + line : line))
+    .join('\n');
+  return file.slice(0, section.start) + nested + file.slice(section.end);
+}

@@ -1,6 +1,6 @@
-import type { ExportPersona, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
+import type { ExportPersona, FileSection, FormatReader, SharedFileTarget, SourcePersona } from './format.ts';
 import { provenanceComment } from './provenance.ts';
-import { body } from './shared.ts';
+import { body, sectionAt } from './shared.ts';
 
 /**
  * Markdown files shared by many personas (AGENTS.md, CONVENTIONS.md): one
@@ -13,6 +13,14 @@ const SECTION = /^<!-- persona-atlas:begin ([a-z0-9-]+) -->\r?\n[\s\S]*?\r?\n<!-
 /** The persona sections of a shared markdown file, by id, as merging finds them. */
 export function markdownSections(text: string): Map<string, string> {
   return new Map([...text.matchAll(SECTION)].map((match) => [match[1], match[0].trimEnd()]));
+}
+
+/** One persona's section, from its begin marker to the end of its end marker. */
+function markdownSection(text: string, id: string): FileSection | undefined {
+  const match = [...text.matchAll(SECTION)].find((found) => found[1] === id);
+  if (!match) return undefined;
+  const endMarker = `<!-- persona-atlas:end ${id} -->`;
+  return sectionAt(text, match.index, match.index + match[0].lastIndexOf(endMarker) + endMarker.length);
 }
 
 function mergeMarkdownSections(existing: string | undefined, personas: readonly ExportPersona[], intro: string): string {
@@ -57,10 +65,10 @@ function readMarkdownSections(text: string): SourcePersona[] {
 export const hasMarkdownSections = (text: string) => text.includes('<!-- persona-atlas:begin ');
 
 /** A tool that reads one shared markdown file (AGENTS.md, CONVENTIONS.md): its writer merges sections, its reader reads them back. */
-export function sharedMarkdownFormat(info: Omit<SharedFileTarget, 'merge' | 'group'> & { intro: string; detect: FormatReader['detect'] }) {
+export function sharedMarkdownFormat(info: Omit<SharedFileTarget, 'merge' | 'section' | 'group'> & { intro: string; detect: FormatReader['detect'] }) {
   const { intro, detect, ...target } = info;
   return {
-    target: { ...target, group: 'coding-agents', merge: (existing, personas) => mergeMarkdownSections(existing, personas, intro) } satisfies SharedFileTarget,
+    target: { ...target, group: 'coding-agents', merge: (existing, personas) => mergeMarkdownSections(existing, personas, intro), section: markdownSection } satisfies SharedFileTarget,
     reader: { id: target.id, label: target.label, docs: target.docs, detect, read: ({ text }) => ({ personas: readMarkdownSections(text) }) } satisfies FormatReader,
   };
 }
