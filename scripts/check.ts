@@ -3,7 +3,7 @@ import { checkCollection } from '../src/builder/check.ts';
 import { siteConfigFromEnv } from '../src/lib/site/siteConfig.ts';
 
 try {
-  const { report, failed } = checkCollection(siteConfigFromEnv().personasDir, process.argv.includes('--strict'), process.argv.includes('--verbose'));
+  const { report, failed } = await checkCollection(siteConfigFromEnv().personasDir, process.argv.includes('--strict'), process.argv.includes('--verbose'));
   console.log(report);
   process.exitCode = failed ? 1 : 0;
 } catch (error) {

@@ -7,6 +7,7 @@ import { translatedPluginsFit } from '../lib/formats/claudeMarketplace.ts';
 import { renderAhead } from '../lib/prompt/promptsAhead.ts';
 import { readPersona, storedFormat, storedInsights, storedLanguage } from '../loaders/personaLoader.ts';
 import { DEFAULT_LANGUAGE, langParam, LANGUAGES, localeOf } from './locale.ts';
+import { historyInputs } from './history.ts';
 import { personasToRender } from './pageReuse.ts';
 import { absoluteUrl, site } from './site.ts';
 
@@ -145,10 +146,11 @@ let rendered: Promise<Set<string>> | undefined;
 
 /** The entries (originals and translations) whose files changed since the last build (src/data/pageReuse.ts). */
 function toRender(): Promise<Set<string>> {
-  rendered ??= Promise.all([Promise.all(LANGUAGES.map((lang) => getCatalog(lang))), getTranslations()]).then(([catalogs, byId]) =>
+  rendered ??= Promise.all([Promise.all(LANGUAGES.map((lang) => getCatalog(lang))), getTranslations(), historyInputs()]).then(([catalogs, byId, histories]) =>
     personasToRender(
       LANGUAGES.map((lang, index) => ({ lang, catalog: catalogs[index] })),
       byId,
+      histories,
     ),
   );
   return rendered;

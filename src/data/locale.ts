@@ -18,6 +18,8 @@ export interface PageLocale {
   routes: Routes;
   /** A language's name as this page's language says it. */
   nameOf(lang: string): string;
+  /** An ISO date as this page's language writes a day (in UTC, so every build of a commit shows the same day). */
+  formatDate(iso: string): string;
   /** The messages the page's scripts show, as the JSON every page of the language carries (computed once). */
   clientData: string;
 }
@@ -33,6 +35,7 @@ export function localeOf(langParam: string | undefined): PageLocale {
   let locale = locales.get(lang);
   if (!locale) {
     const isDefault = lang === DEFAULT_LANGUAGE;
+    const days = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
     locale = {
       lang,
       dir: textDirection(lang),
@@ -40,6 +43,7 @@ export function localeOf(langParam: string | undefined): PageLocale {
       t: translator(lang),
       routes: createRoutes(import.meta.env.BASE_URL, isDefault ? undefined : lang),
       nameOf: (other) => languageName(other, lang),
+      formatDate: (iso) => days.format(new Date(iso)),
       clientData: jsonForScript(clientMessages(lang)),
     };
     locales.set(lang, locale);

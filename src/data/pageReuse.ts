@@ -22,7 +22,7 @@ import { site } from './site.ts';
  */
 const languageOf = (entry: PersonaEntry) => storedLanguage(entry) ?? DEFAULT_LANGUAGE;
 
-function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[], card: (shown?: PersonaEntry) => string, pluginsFit: boolean): string {
+function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, translations: PersonaEntry[], card: (shown?: PersonaEntry) => string, pluginsFit: boolean, history: string): string {
   const lang = languageOf(entry);
   const { previous, next } = catalog.neighbours(entry);
   const own = JSON.stringify([
@@ -35,6 +35,8 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
     translations.map((translation) => [translation.id, translation.data.name, translation.data.description]),
     // A translation's page offers its own marketplace plugin only while the catalog's translations fit one archive each.
     pluginsFit,
+    // Its history: versions, and a translation's lag behind its original.
+    history,
   ]);
   return [own, card(entry), card(previous), card(next), ...catalog.related(entry).map(card)].join('\0');
 }
@@ -44,7 +46,7 @@ function personaInputs(entry: PersonaEntry, catalog: Catalog<PersonaEntry>, tran
  * the others are kept from the last build (src/lib/build/pageReuse.ts). Kept files
  * get this build's time, so the sweep of stale output leaves them.
  */
-export function personasToRender(languages: Array<{ lang: string; catalog: Catalog<PersonaEntry> }>, translations: Map<string, PersonaEntry[]>): Set<string> {
+export function personasToRender(languages: Array<{ lang: string; catalog: Catalog<PersonaEntry> }>, translations: Map<string, PersonaEntry[]>, histories: Map<string, string>): Set<string> {
   // A language's pages are its translations; the default language's, every original.
   const pages = languages.flatMap(({ lang, catalog }, index) =>
     catalog.personas.filter((entry) => (index === 0 ? !storedLanguage(entry) : storedLanguage(entry) === lang)).map((entry) => ({ entry, catalog, lang: index === 0 ? undefined : lang })),
@@ -67,7 +69,7 @@ export function personasToRender(languages: Array<{ lang: string; catalog: Catal
   };
   const pluginsFit = translatedPluginsFit([...translations.values()].reduce((sum, list) => sum + list.length, 0));
   for (const { entry, catalog, lang } of pages) {
-    const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [], card, pluginsFit)).digest('hex');
+    const digest = createHash('sha1').update(personaInputs(entry, catalog, translations.get(entry.data.id) ?? [], card, pluginsFit, histories.get(entry.id) ?? '')).digest('hex');
     record.inputs[entry.id] = digest;
     const files = personaFiles(entry.data.id, lang).map((file) => join(outDir, file));
     if (sameCode && previous.inputs[entry.id] === digest && files.every((file) => existsSync(file))) {

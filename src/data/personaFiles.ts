@@ -8,6 +8,7 @@ import { TOKEN_ENCODING } from '../lib/prompt/insights.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 import { storedLanguage } from '../loaders/personaLoader.ts';
 import { apiTranslations, insightsOf, personaUrls, promptOf, type PersonaEntry } from './catalog.ts';
+import { historyOf } from './history.ts';
 
 /**
  * /api/personas/<id>.json and, for a translation, /<lang>/api/personas/<id>.json:
@@ -17,7 +18,8 @@ import { apiTranslations, insightsOf, personaUrls, promptOf, type PersonaEntry }
 export async function personaJson(entry: PersonaEntry): Promise<string> {
   const lang = storedLanguage(entry);
   const persona = apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id, lang), lang ? undefined : await apiTranslations(entry));
-  return JSON.stringify({ ...apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data)), ...(lang && { lang }) }, null, 2);
+  const { versions } = await historyOf(entry);
+  return JSON.stringify({ ...apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data), versions), ...(lang && { lang }) }, null, 2);
 }
 
 /** How many files are written at once: enough to keep the disk busy while the next are serialized. */

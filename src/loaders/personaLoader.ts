@@ -7,6 +7,7 @@ import { OWN_FORMAT } from '../lib/formats/readers.ts';
 import { processShared } from '../lib/processShared.ts';
 import { checkPersonaFolder, countBySeverity, formatReport, type CheckedPersona } from '../lib/persona/personaCheck.ts';
 import { PROVENANCE_FIELDS } from '../lib/persona/persona.ts';
+import { folderHistory, refreshHistory } from '../lib/build/gitHistory.ts';
 
 /** How long the preview waits after a change in the folder before reading it again. */
 const RESYNC_DELAY_MS = 150;
@@ -42,6 +43,9 @@ export function personaLoader(dir: string): Loader {
     announceProblems(error > 0 ? formatReport(result) : undefined);
     if (error > 0) throw new Error(`Invalid persona files:\n${formatReport(result)}`);
     keepReading(result);
+    // The pages' history is read beside the rest of the build; a catalog without one is told why, once.
+    refreshHistory(folder);
+    void folderHistory(folder).then(({ missing }) => missing && logger.info(`History: ${missing}; each persona page shows one version.`));
     // The report ends with the summary line (files read and left out), so a missing persona shows in every build.
     if (warning > 0) logger.warn(formatReport(result));
     else logger.info(formatReport(result));

@@ -1,6 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { resolve } from 'node:path';
 import type { CatalogSource } from '../lib/catalog/catalogSource.ts';
+import { installStatuses, statusRow } from '../lib/install/installs.ts';
+import { readLock } from '../lib/install/lockFile.ts';
 import { LANGUAGE_PATTERN } from '../lib/persona/slug.ts';
 
 const SEARCH_LIMIT = 20;
@@ -17,6 +20,8 @@ export async function createCatalogServer(
   version: string,
   /** Where failures are told besides the client: stderr, for the command line. */
   report: (message: string) => void,
+  /** Opens the catalogs a project's lock names, as the command line's outdated does. */
+  open: (location: string) => CatalogSource,
 ): Promise<McpServer> {
   const server = new McpServer({ name: 'persona-atlas', version });
   const personas = await catalog.list();
@@ -74,6 +79,25 @@ export async function createCatalogServer(
     async ({ id, lang }) => {
       try {
         return asText((await catalog.get(id, lang)).persona);
+      } catch (error) {
+        return failed(error);
+      }
+    },
+  );
+
+  server.registerTool(
+    'installed_personas',
+    {
+      title: 'Installed personas and their states',
+      description:
+        'The personas installed in a project folder (from its persona-atlas.lock), each with its tool, path and state against its catalog: current, outdated, edited, edited-outdated, missing or removed, as `persona-atlas outdated --json` reports them.',
+      inputSchema: { dir: z.string().describe('The project folder holding persona-atlas.lock (absolute, or relative to where the server runs)') },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ dir }) => {
+      try {
+        const root = resolve(dir);
+        return asText((await installStatuses(root, readLock(root), open)).map(statusRow));
       } catch (error) {
         return failed(error);
       }

@@ -4,7 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { openCatalog } from '../../src/lib/catalog/catalogSource.ts';
 import { mergeTexts, stateOf } from '../../src/lib/install/installs.ts';
+import { createCatalogServer } from '../../src/mcp/server.ts';
 import { LOCK_FILE } from '../../src/lib/install/lockFile.ts';
 
 // Installed personas over their life: add records them, the catalog changes,
@@ -263,4 +267,25 @@ test('a lock that names a path outside the project, or one the tool does not wri
     }
     assert.deepEqual(tree(w.parent), before);
   }
+});
+
+test('the MCP server reports a project’s installs and their states, as outdated does', async () => {
+  const w = world(['pay-review', 'ledger-check']);
+  w.cli('add', 'pay-review', 'ledger-check', '--tool', 'claude-code');
+  w.write('ledger-check', replaced('- Money is integer cents.', '- Money is integer minor units.'));
+  const server = await createCatalogServer(openCatalog(w.catalog), '0.0.0', () => {}, (location) => openCatalog(location));
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'atlas-test', version: '1.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  const answer = await client.callTool({ name: 'installed_personas', arguments: { dir: w.project } });
+  const rows = JSON.parse((answer.content as Array<{ text: string }>)[0].text);
+  assert.deepEqual(rows, JSON.parse(w.cli('outdated', '--json').out));
+  assert.deepEqual(
+    rows.map((row: { id: string; state: string }) => [row.id, row.state]),
+    [
+      ['ledger-check', 'outdated'],
+      ['pay-review', 'current'],
+    ],
+  );
+  await client.close();
 });

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { exportTarget, isSharedFile } from '../../lib/formats/exports.ts';
 import { replaceSection } from '../../lib/formats/shared.ts';
-import { BEHIND, installStatuses, mergeTexts, readIfPresent, textOf, type InstallStatus } from '../../lib/install/installs.ts';
+import { BEHIND, installStatuses, mergeTexts, readIfPresent, statusRow, textOf, type InstallStatus } from '../../lib/install/installs.ts';
 import { besideLock, installPlace, keepBase, LOCK_FILE, readBase, readLock, sha256Of, STATE_FOLDER, writeLock, type Install } from '../../lib/install/lockFile.ts';
 import { UsageError, type Command, type CommandInput } from '../command.ts';
 
@@ -41,17 +41,7 @@ export const outdated: Command = {
   async run(input) {
     const root = projectRoot(input);
     const statuses = await statusesOf(input, root, lockedInstalls(root, input.positionals));
-    const rows = statuses.map(({ install, state, latest }) => ({
-      id: install.id,
-      tool: install.tool,
-      path: install.path,
-      ...(install.section && { section: install.section }),
-      ...(install.lang && { lang: install.lang }),
-      catalog: install.catalog,
-      installed: install.version,
-      latest: latest?.version ?? null,
-      state,
-    }));
+    const rows = statuses.map(statusRow);
     if (input.values.json) input.out(`${JSON.stringify(rows, null, 2)}\n`);
     else if (rows.length === 0) input.out(`no installs recorded in ${join(root, LOCK_FILE)}\n`);
     else {

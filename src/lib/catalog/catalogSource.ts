@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { VERSIONS_KEPT } from '../build/gitHistory.ts';
 import { CatalogUnavailable, fetchCatalogFile, refusedProtocol } from './catalogFetch.ts';
 import { exportPersonaOf, personaFields } from '../formats/exports.ts';
 import type { ExportPersona } from '../formats/format.ts';
@@ -93,6 +94,11 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * Pagefind file of the bench's 10,000 personas is 382 KB.
  */
 const RESPONSE_LIMITS = { index: 64 * 2 ** 20, persona: 8 * 2 ** 20, search: 8 * 2 ** 20 } as const;
+
+/** A persona's history as a catalog publishes it (its JSON's `versions`), bounded like its other fields. */
+const versionsSchema = z
+  .array(z.strictObject({ date: z.iso.datetime({ offset: true }), subject: z.string().max(PUBLISHED_LIMITS.text), commit: z.string().regex(/^[0-9a-f]{40,64}$/).optional() }))
+  .max(VERSIONS_KEPT);
 
 /** How many single-character edits turn one id into another. */
 function editDistance(a: string, b: string): number {
@@ -236,6 +242,7 @@ function apiCatalog(location: string, read: (path: string, limit: number) => Pro
       if (Buffer.byteLength(json.prompt) > FILE_SIZE_LIMIT) throw broken(path, `prompt is over ${FILE_SIZE_LIMIT} bytes`);
       const { extra = {} } = json;
       if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw broken(path, 'extra must be a mapping of fields');
+      if (json.versions !== undefined && !versionsSchema.safeParse(json.versions).success) throw broken(path, `versions must be a list of at most ${VERSIONS_KEPT} { date, subject, commit } entries`);
       const hidden = hiddenTextRefusal([JSON.stringify(parsed.data), json.prompt, JSON.stringify(extra)]);
       if (hidden) throw broken(path, hidden);
       const persona = exportPersonaOf(parsed.data, json.prompt, extra as Record<string, unknown>);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { exportPersonaOf, personaFields } from '../formats/exports.ts';
 import type { ExportPersona } from '../formats/format.ts';
+import type { PersonaVersion } from '../build/gitHistory.ts';
 import type { PromptInsights } from '../prompt/insights.ts';
 import type { Persona } from '../persona/persona.ts';
 import { promptVariables } from '../prompt/promptVariables.ts';
@@ -57,7 +58,9 @@ function canonicalJson(value: unknown): string {
  * same content alike, and a reader can check what a catalog claims.
  */
 export function personaVersion(persona: ExportPersona): string {
-  return createHash('sha256').update(canonicalJson({ ...personaFields(persona), extra: persona.extra ?? {}, prompt: persona.prompt })).digest('hex');
+  // Through JSON first, as the API carries it: a YAML date in an extra field is its ISO text on both sides.
+  const published = JSON.parse(JSON.stringify({ ...personaFields(persona), extra: persona.extra ?? {}, prompt: persona.prompt }));
+  return createHash('sha256').update(canonicalJson(published)).digest('hex');
 }
 
 /** One persona's metadata as the API publishes it: known fields only, no body. */
@@ -88,15 +91,18 @@ export function apiIndex(personas: ApiPersona[], tokenEncoding: string, searchPa
  * /api/personas/<id>.json: the metadata plus the prompt, exactly as written,
  * its fill-in variables and, when it has any, the extra fields its file
  * carries (tools, model…), which exports write back (both added in version 1:
- * new fields, nothing changed), and its `version` (added in version 1: the
- * content hash a lock file records).
+ * new fields, nothing changed), its `version` (added in version 1: the
+ * content hash a lock file records) and `versions` (added in version 1: the
+ * commits that changed its file, newest first, each with `date`, `subject`
+ * and `commit`; one undated-by-git version when the catalog has no history).
  */
-export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string, extra: Record<string, unknown> = {}) {
+export function apiDetail(persona: ApiPersona, prompt: string, tokenEncoding: string, extra: Record<string, unknown> = {}, versions: PersonaVersion[] = []) {
   return {
     schemaVersion: API_SCHEMA_VERSION,
     tokenEncoding,
     ...persona,
     version: personaVersion(exportPersonaOf(persona, prompt, extra)),
+    versions,
     variables: promptVariables(prompt),
     ...(Object.keys(extra).length > 0 && { extra }),
     prompt,

@@ -120,3 +120,18 @@ export function mergeTexts(base: string, ours: string, theirs: string, theirsLab
   const unended = !ours.endsWith('\n') && !theirs.endsWith('\n');
   return { merged: unended ? merged.replace(/\n$/, '') : merged, conflict };
 }
+
+/** One install's state as `outdated --json` and the MCP server report it. */
+export function statusRow({ install, state, latest }: InstallStatus) {
+  return {
+    id: install.id,
+    tool: install.tool,
+    path: install.path,
+    ...(install.section && { section: install.section }),
+    ...(install.lang && { lang: install.lang }),
+    catalog: install.catalog,
+    installed: install.version,
+    latest: latest?.version ?? null,
+    state,
+  };
+}

@@ -4,7 +4,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, languageOfEntry } from '../../data/catalog.ts';
 import { everyLanguage, localeOf } from '../../data/locale.ts';
 import { site } from '../../data/site.ts';
-import { lastCommitDates } from '../../lib/build/gitDates.ts';
+import { lastCommitDates } from '../../lib/build/gitHistory.ts';
 import { newestFirst } from '../../lib/catalog/feedOrder.ts';
 
 const FEED_SIZE = 50;
