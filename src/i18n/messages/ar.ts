@@ -143,6 +143,7 @@ export default {
   'exports.yourSet': 'مجموعتك',
   'exports.terminal': 'من الطرفية (Node 20 أو أحدث)، في جذر مشروعك؛ يقبل {option} أي أداة من {command}:',
   'exports.command': 'أمر التثبيت',
+  'exports.keepCurrent': 'يسجّل add ما كتبه في persona-atlas.lock؛ ولاحقًا يخبرك {outdated} بما تغيّر في الفهرس، ويجلبه {update} مع الإبقاء على تعديلاتك.',
   'exports.userWide': 'لكل المشاريع: {path}',
   'exports.then': 'ثم:',
   'exports.failed': 'تعذّر تجهيز {item}: {error}. تحقّق من اتصالك وحاول مرة أخرى.',

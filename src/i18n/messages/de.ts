@@ -122,6 +122,7 @@ export default {
   'exports.yourSet': 'deine Auswahl',
   'exports.terminal': 'Im Terminal (Node 20 oder neuer), im Stammordner deines Projekts; {option} nimmt jedes Werkzeug aus {command}:',
   'exports.command': 'Installationsbefehl',
+  'exports.keepCurrent': 'add hält in persona-atlas.lock fest, was es geschrieben hat; später zeigt {outdated}, was sich im Katalog geändert hat, und {update} übernimmt es, ohne Ihre eigenen Änderungen zu verlieren.',
   'exports.userWide': 'Für alle Projekte: {path}',
   'exports.then': 'Danach:',
   'exports.failed': 'Nicht vorzubereiten: {item} ({error}). Prüfe die Verbindung und versuche es noch einmal.',

@@ -121,6 +121,7 @@ export default {
   'exports.yourSet': 'your set',
   'exports.terminal': 'From a terminal (Node 20 or newer), in your project’s root; {option} takes any tool of {command}:',
   'exports.command': 'Install command',
+  'exports.keepCurrent': 'add records what it wrote in persona-atlas.lock; later, {outdated} tells what the catalog has changed and {update} brings it in, keeping your own edits.',
   'exports.userWide': 'For every project: {path}',
   'exports.then': 'Then:',
   'exports.failed': 'The {item} could not be prepared: {error}. Check your connection and try again.',

@@ -122,6 +122,7 @@ export default {
   'exports.yourSet': 'あなたのセット',
   'exports.terminal': 'ターミナルで（Node 20 以降）、プロジェクトのルートから。{option} には {command} の任意のツールを指定できます：',
   'exports.command': 'インストールコマンド',
+  'exports.keepCurrent': 'add は書き込んだ内容を persona-atlas.lock に記録します。あとで {outdated} がカタログの変更を知らせ、{update} があなたの編集を残したまま取り込みます。',
   'exports.userWide': 'すべてのプロジェクトで：{path}',
   'exports.then': 'その後：',
   'exports.failed': '{item}を用意できませんでした：{error}。接続を確認してもう一度お試しください。',
