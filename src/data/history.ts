@@ -41,16 +41,28 @@ function shownDiff(before: string, after: string): ShownDiff {
   return { lines: lines.slice(0, DIFF_LINES_SHOWN), more: Math.max(0, lines.length - DIFF_LINES_SHOWN) };
 }
 
-let worked: { source: Promise<FolderHistory>; histories: Promise<Map<string, PersonaHistory>> } | undefined;
-
-/** Every entry's history, by entry id: worked out again when the folder's history was read again (the development server). */
-function allHistories(): Promise<Map<string, PersonaHistory>> {
-  const source = folderHistory(site.personasDir);
-  if (worked?.source !== source) worked = { source, histories: Promise.all([getCollection('personas'), source]).then(([entries, history]) => historiesOf(entries, history)) };
-  return worked.histories;
+/** An entry's history before any file content is read: enough for its JSON and for deciding whether its page is kept. */
+interface Planned {
+  summary: Omit<PersonaHistory, 'latestChange' | 'lag'> & { lag?: Omit<NonNullable<PersonaHistory['lag']>, 'diff'> };
+  change?: { commit: Commit; before: number; after: number };
+  lagDiff?: { before: number; after: number };
 }
 
-async function historiesOf(entries: PersonaEntry[], history: FolderHistory): Promise<Map<string, PersonaHistory>> {
+let worked: { source: Promise<FolderHistory>; planned: Promise<{ byId: Map<string, Planned>; contents: Promise<Array<string | undefined>> }> } | undefined;
+
+/**
+ * Every entry's history, by entry id, worked out again when the folder's
+ * history was read again (the development server). The file contents the
+ * diffs need are read by git in the background while pages render; each
+ * page works out its own diffs, so pages a rebuild keeps cost none.
+ */
+function planned() {
+  const source = folderHistory(site.personasDir);
+  if (worked?.source !== source) worked = { source, planned: Promise.all([getCollection('personas'), source]).then(([entries, history]) => plan(entries, history)) };
+  return worked.planned;
+}
+
+function plan(entries: PersonaEntry[], history: FolderHistory) {
   const fileOf = (entry: PersonaEntry) => resolve(readPersona(entry).file);
   // A file that holds many personas (a CSV, an AGENTS.md) has one history for all; its diff would be every persona's.
   const perFile = new Map<string, number>();
@@ -59,49 +71,54 @@ async function historiesOf(entries: PersonaEntry[], history: FolderHistory): Pro
 
   const reads: Array<{ revision: string; file: string }> = [];
   const ask = (revision: string, file: string) => reads.push({ revision, file }) - 1;
-  const planned = entries.map((entry) => {
+  const byId = new Map<string, Planned>();
+  for (const entry of entries) {
     const file = fileOf(entry);
     const commits = history.files.get(file) ?? [];
     const versions = versionsOf(history, file);
     const latest = commits[0];
     // A shallow checkout lacks the commit before the latest: no diff rather than a false "added".
     const own = perFile.get(file) === 1 && !history.missing;
-    const change = latest && own ? { commit: latest, before: ask(`${latest.hash}^`, file), after: ask(latest.hash, file) } : undefined;
     const original = storedLanguage(entry) ? originals.get(entry.data.id) : undefined;
-    const lag = original && translationLag(history, file, fileOf(original));
-    const lagDiff =
-      lag?.translatedFrom && perFile.get(fileOf(original!)) === 1
-        ? { before: ask(lag.translatedFrom.hash, fileOf(original!)), after: ask(history.files.get(fileOf(original!))![0].hash, fileOf(original!)) }
-        : undefined;
-    return { entry, versions, older: Math.max(0, commits.length - versions.length), change, lag: lag && { ...lag, originalId: original!.data.id }, lagDiff };
-  });
-  const contents = await history.read(reads);
+    const originalFile = original && fileOf(original);
+    const lag = originalFile && translationLag(history, file, originalFile);
+    byId.set(entry.id, {
+      summary: { versions, older: Math.max(0, commits.length - versions.length), ...(lag && { lag: { ...lag, originalId: original!.data.id } }) },
+      ...(latest && own && { change: { commit: latest, before: ask(`${latest.hash}^`, file), after: ask(latest.hash, file) } }),
+      ...(lag &&
+        lag.translatedFrom &&
+        perFile.get(originalFile) === 1 && { lagDiff: { before: ask(lag.translatedFrom.hash, originalFile), after: ask(history.files.get(originalFile)![0].hash, originalFile) } }),
+    });
+  }
+  return { byId, contents: history.read(reads) };
+}
+
+/** A persona's history (its translation's, for a translation's entry), with its diffs. */
+export async function historyOf(entry: PersonaEntry): Promise<PersonaHistory> {
+  const { byId, contents: reading } = await planned();
+  const { summary, change, lagDiff } = byId.get(entry.id)!;
+  if (!change && !lagDiff) return summary;
+  const contents = await reading;
   const diffOf = (pair: { before: number; after: number }) => {
     const [before, after] = [contents[pair.before], contents[pair.after]];
     return before === undefined || after === undefined ? undefined : shownDiff(before, after);
   };
-  return new Map(
-    planned.map(({ entry, versions, older, change, lag, lagDiff }) => [
-      entry.id,
-      {
-        versions,
-        older,
-        ...(change && { latestChange: contents[change.before] === undefined ? { commit: change.commit, added: true as const } : { commit: change.commit, diff: diffOf(change) } }),
-        ...(lag && { lag: { ...lag, ...(lagDiff && { diff: diffOf(lagDiff) }) } }),
-      },
-    ]),
-  );
+  return {
+    ...summary,
+    ...(change && { latestChange: contents[change.before] === undefined ? { commit: change.commit, added: true as const } : { commit: change.commit, diff: diffOf(change) } }),
+    ...(summary.lag && { lag: { ...summary.lag, ...(lagDiff && { diff: diffOf(lagDiff) }) } }),
+  };
 }
 
-/** A persona's history (its translation's, for a translation's entry). */
-export async function historyOf(entry: PersonaEntry): Promise<PersonaHistory> {
-  return (await allHistories()).get(entry.id)!;
+/** A persona's versions, for its JSON: no file content needed. */
+export async function versionsOfEntry(entry: PersonaEntry): Promise<PersonaVersion[]> {
+  return (await planned()).byId.get(entry.id)!.summary.versions;
 }
 
 /** What of a persona's history its page shows, for deciding whether a kept page is still right (src/data/pageReuse.ts). */
 export async function historyInputs(): Promise<Map<string, string>> {
-  const all = await allHistories();
-  return new Map([...all].map(([id, { versions, older, lag }]) => [id, JSON.stringify([versions, older, lag && [lag.originalChanged, lag.translatedFrom?.hash]])]));
+  const { byId } = await planned();
+  return new Map([...byId].map(([id, { summary: { versions, older, lag } }]) => [id, JSON.stringify([versions, older, lag && [lag.originalChanged, lag.translatedFrom?.hash]])]));
 }
 
 /** A commit's page, when the catalog's repository is known (REPO_URL). */

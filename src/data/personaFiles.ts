@@ -8,7 +8,7 @@ import { TOKEN_ENCODING } from '../lib/prompt/insights.ts';
 import { createRoutes } from '../lib/site/urls.ts';
 import { storedLanguage } from '../loaders/personaLoader.ts';
 import { apiTranslations, insightsOf, personaUrls, promptOf, type PersonaEntry } from './catalog.ts';
-import { historyOf } from './history.ts';
+import { versionsOfEntry } from './history.ts';
 
 /**
  * /api/personas/<id>.json and, for a translation, /<lang>/api/personas/<id>.json:
@@ -18,8 +18,7 @@ import { historyOf } from './history.ts';
 export async function personaJson(entry: PersonaEntry): Promise<string> {
   const lang = storedLanguage(entry);
   const persona = apiPersona(entry.data, insightsOf(entry), personaUrls(entry.data.id, lang), lang ? undefined : await apiTranslations(entry));
-  const { versions } = await historyOf(entry);
-  return JSON.stringify({ ...apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data), versions), ...(lang && { lang }) }, null, 2);
+  return JSON.stringify({ ...apiDetail(persona, promptOf(entry), TOKEN_ENCODING, extraFields(entry.data), await versionsOfEntry(entry)), ...(lang && { lang }) }, null, 2);
 }
 
 /** How many files are written at once: enough to keep the disk busy while the next are serialized. */

@@ -146,7 +146,7 @@ test('an MCP client lists every persona as a prompt, gets the seed byte for byte
     expect(seed.messages[0].content).toEqual({ type: 'text', text: promptOf('tests/fixtures/catalog/sr-backend.md') });
 
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_persona', 'search_personas']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_persona', 'installed_personas', 'search_personas']);
     const search = await client.callTool({ name: 'search_personas', arguments: { words: 'guide', category: 'travel' } });
     const found = JSON.parse((search.content as Array<{ text: string }>)[0].text);
     expect(found.personas.map((p: { id: string }) => p.id)).toEqual(['emoji-flag']);

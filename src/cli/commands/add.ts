@@ -4,7 +4,7 @@ import { mapInBatches } from '../../lib/catalog/batches.ts';
 import { parseShareLink } from '../../lib/catalog/catalogLinks.ts';
 import { CatalogUnavailable, closestIds, type CatalogSource } from '../../lib/catalog/catalogSource.ts';
 import { personaVersion } from '../../lib/catalog/personaApi.ts';
-import { EXPORT_TARGETS, exportSet, exportTarget, isSharedFile } from '../../lib/formats/exports.ts';
+import { byId, EXPORT_TARGETS, exportSet, exportTarget, isSharedFile } from '../../lib/formats/exports.ts';
 import type { ExportFile, ExportPersona, ExportTarget } from '../../lib/formats/format.ts';
 import { filledFor, readIfPresent } from '../../lib/install/installs.ts';
 import { besideLock, installPlace, keepBase, readLock, sha256Of, STATE_FOLDER, writeLock } from '../../lib/install/lockFile.ts';
@@ -152,7 +152,7 @@ function plannedInstalls(target: ExportTarget, personas: readonly ExportPersona[
     }));
     return { planned, files };
   }
-  const written = personas.flatMap((persona) => exportSet(target, [persona]).map((file) => ({ file, id: persona.id })));
+  const written = byId(personas).flatMap((persona) => exportSet(target, [persona]).map((file) => ({ file, id: persona.id })));
   return {
     planned: written.map(({ file, id }) => ({ place: { path: file.path }, id, text: file.content, current: readIfPresent(join(root, file.path)) })),
     files: written.map(({ file }) => file),

@@ -52,7 +52,8 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = [
 
 export const isSharedFile = (target: ExportTarget): target is SharedFileTarget => 'merge' in target;
 
-const byId = (personas: readonly ExportPersona[]) => [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Personas in id order: every export writes them so, whatever order they were chosen in. */
+export const byId = <T extends { id: string }>(personas: readonly T[]) => [...personas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** The published fields of a persona of the site, the JSON API or the command line's catalog, nothing else; licence, author and source only where known. */
 export function personaFields(persona: Omit<ExportPersona, 'prompt'>): Omit<ExportPersona, 'prompt'> {
