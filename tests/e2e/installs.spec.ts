@@ -119,9 +119,9 @@ test('a catalog built twice from its git repository: installs follow it over HTT
     ]);
     await page.goto(`${SERVED}/personas/pay-review/`);
     const history = page.locator('[data-history]');
-    await expect(history.locator('[data-version]')).toHaveCount(2);
-    await expect(history.locator('[data-version]').first()).toContainText('Minor units and idempotency keys');
-    await expect(history.locator('[data-version] a').first()).toHaveAttribute('href', /^https:\/\/github\.com\/example\/installs\/commit\/[0-9a-f]{40}$/);
+    await expect(history.locator('li')).toHaveCount(2);
+    await expect(history.locator('li').first()).toContainText('Minor units and idempotency keys');
+    await expect(history.locator('li a').first()).toHaveAttribute('href', /^https:\/\/github\.com\/example\/installs\/commit\/[0-9a-f]{40}$/);
     await history.locator('[data-latest-change] summary').click();
     await expect(history.locator('.diff .removed')).toHaveText(['-- Money is integer cents.']);
     await expect(history.locator('.diff .added')).toHaveText(['+- Money is integer minor units, never floats.']);
