@@ -289,3 +289,34 @@ test('the MCP server reports a project’s installs and their states, as outdate
   );
   await client.close();
 });
+
+test('a translation and a tool that writes two files per persona follow their catalog too', () => {
+  const w = world(['pay-review']);
+  writeFileSync(join(w.catalog, 'persona-atlas.json'), JSON.stringify({ languages: ['en', 'de'], lint: { recommendedSections: false } }));
+  mkdirSync(join(w.catalog, 'de'));
+  const german = (check: string) => `---\nid: pay-review\nname: Zahlungsprüfung\ndescription: Prüft Zahlungscode.\n---\n\nDu prüfst Pull Requests.\n\n- ${check}\n- Logs ohne Kartennummern.\n- Wiederholungen sind idempotent.\n`;
+  writeFileSync(join(w.catalog, 'de/pay-review.md'), german('Geld in ganzen Cent.'));
+  assert.equal(w.cli('add', 'pay-review', '--tool', 'kimi-code', '--lang', 'de').status, 0);
+  assert.deepEqual(
+    JSON.parse(w.read(LOCK_FILE)).installs.map((i: { path: string; lang: string }) => [i.path, i.lang]),
+    [
+      ['.kimi/agents/pay-review/agent.yaml', 'de'],
+      ['.kimi/agents/pay-review/system.md', 'de'],
+    ],
+  );
+  writeFileSync(join(w.catalog, 'de/pay-review.md'), german('Geld in kleinsten Einheiten.'));
+  w.edit('.kimi/agents/pay-review/system.md', 'Wiederholungen sind idempotent.', 'Wiederholungen tragen einen Schlüssel.');
+  assert.deepEqual(statesOf(w.cli('outdated', '--json').out), { 'pay-review/kimi-code': 'edited-outdated' });
+  const rows = JSON.parse(w.cli('outdated', '--json').out) as Array<{ path: string; state: string; lang: string }>;
+  assert.deepEqual(rows.map((row) => [row.path, row.state, row.lang]), [
+    ['.kimi/agents/pay-review/agent.yaml', 'current', 'de'],
+    ['.kimi/agents/pay-review/system.md', 'edited-outdated', 'de'],
+  ]);
+  assert.equal(w.cli('update').status, 0);
+  assert.match(w.read('.kimi/agents/pay-review/system.md'), /kleinsten Einheiten[^]*tragen einen Schlüssel/);
+  // The catalog drops the translation: the install is removed from it, and left alone.
+  rmSync(join(w.catalog, 'de/pay-review.md'));
+  const removed = w.cli('outdated', '--json');
+  assert.equal(removed.status, 1);
+  assert.ok((JSON.parse(removed.out) as Array<{ state: string }>).every((row) => row.state === 'removed'));
+});
