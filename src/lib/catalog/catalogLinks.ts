@@ -1,4 +1,5 @@
 import { SLUG_PATTERN } from '../persona/slug.ts';
+import { slugify } from '../persona/slugify.ts';
 
 /**
  * The links and commands a catalog hands out about itself, built in one place
@@ -32,6 +33,32 @@ export function categoryPluginName(slug: string, personaIds: ReadonlySet<string>
   let name = `${slug}-collection`;
   for (let n = 2; personaIds.has(name); n += 1) name = `${slug}-collection-${n}`;
   return name;
+}
+
+/** Names Claude Code keeps for its own marketplaces; `anthropic-…` and names posing as official ones are refused too. */
+const RESERVED = new Set([
+  'claude-code-marketplace', 'claude-code-plugins', 'claude-plugins-official', 'anthropic-marketplace', 'anthropic-plugins', 'agent-skills', 'anthropic-agent-skills',
+  'life-sciences', 'knowledge-work-plugins', 'claude-for-legal', 'claude-for-financial-services', 'financial-services-plugins', 'first-party-plugins', 'claude-tag-plugins',
+  'claude-community', 'claude-plugins-community', 'healthcare', 'anthropic-plugin-directory', 'claude-plugin-directory', 'inline', 'builtin', 'skills-dir', 'synced', 'npm', 'github',
+]);
+
+/** Why a marketplace name is refused, or undefined when Claude Code takes it. */
+export function marketplaceNameProblem(name: string): string | undefined {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return 'must be kebab-case: lowercase letters and digits joined by single hyphens';
+  if (RESERVED.has(name) || name.startsWith('anthropic-')) return 'is reserved by Claude Code for its own marketplaces';
+  if (/claude|anthropic/.test(name) && /official|anthropic/.test(name)) return 'would pose as an official Claude marketplace';
+  return undefined;
+}
+
+/**
+ * The marketplace's name: the settings' `marketplace`, else the title as a
+ * slug, made acceptable where it is not; another language's marketplace
+ * adds its code, since a user registers one marketplace per name.
+ */
+export function marketplaceName(title: string, given?: string, lang?: string): string {
+  const slug = slugify(title) ?? 'personas';
+  const name = given || (marketplaceNameProblem(slug) ? `${slug.replace(/^anthropic-/, '')}-personas` : slug);
+  return lang ? `${name}-${lang.toLowerCase()}` : name;
 }
 
 /** Claude Code's commands for a plugin of a catalog's marketplace: inside a session (add the marketplace, install), and from a terminal. */

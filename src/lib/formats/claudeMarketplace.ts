@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import { categoryPluginName } from '../catalog/catalogLinks.ts';
-import { slugify } from '../persona/slugify.ts';
 import * as claudeCode from './claudeCode.ts';
 import { exportSet } from './exports.ts';
 import type { ExportPersona } from './format.ts';
@@ -24,32 +23,6 @@ import { json } from './shared.ts';
 
 /** Where the archives live, below the site's base: shared by every language's marketplace. */
 export const ARCHIVE_FOLDER = 'claude-plugins';
-
-/** Names Claude Code keeps for its own marketplaces; `anthropic-…` and names posing as official ones are refused too. */
-const RESERVED = new Set([
-  'claude-code-marketplace', 'claude-code-plugins', 'claude-plugins-official', 'anthropic-marketplace', 'anthropic-plugins', 'agent-skills', 'anthropic-agent-skills',
-  'life-sciences', 'knowledge-work-plugins', 'claude-for-legal', 'claude-for-financial-services', 'financial-services-plugins', 'first-party-plugins', 'claude-tag-plugins',
-  'claude-community', 'claude-plugins-community', 'healthcare', 'anthropic-plugin-directory', 'claude-plugin-directory', 'inline', 'builtin', 'skills-dir', 'synced', 'npm', 'github',
-]);
-
-/** Why a marketplace name is refused, or undefined when Claude Code takes it. */
-export function marketplaceNameProblem(name: string): string | undefined {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return 'must be kebab-case: lowercase letters and digits joined by single hyphens';
-  if (RESERVED.has(name) || name.startsWith('anthropic-')) return 'is reserved by Claude Code for its own marketplaces';
-  if (/claude|anthropic/.test(name) && /official|anthropic/.test(name)) return 'would pose as an official Claude marketplace';
-  return undefined;
-}
-
-/**
- * The marketplace's name: the settings' `marketplace`, else the title as a
- * slug, made acceptable where it is not; another language's marketplace
- * adds its code, since a user registers one marketplace per name.
- */
-export function marketplaceName(title: string, given?: string, lang?: string): string {
-  const slug = slugify(title) ?? 'personas';
-  const name = given || (marketplaceNameProblem(slug) ? `${slug.replace(/^anthropic-/, '')}-personas` : slug);
-  return lang ? `${name}-${lang.toLowerCase()}` : name;
-}
 
 /**
  * Translations that get plugins of their own, one archive each: past this,

@@ -175,3 +175,9 @@ export function hiddenTextRefusal(texts: readonly string[]): string | undefined 
   }
   return undefined;
 }
+
+/** Where an offset of a text is, as messages give it: line and column, from 1. */
+export function textPosition(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}

@@ -9,7 +9,7 @@ import { detectLayout, layoutLanguages } from '../formats/layouts.ts';
 import { personaFileText } from '../formats/personaAtlas.ts';
 import { detectFormat, OWN_FORMAT, readerById } from '../formats/readers.ts';
 import { DEFAULT_LINT_SETTINGS, readCatalogSettings, type LintSettings } from '../site/catalogSettings.ts';
-import { describeHidden, findHiddenCharacters, parseCodePoint } from './hiddenCharacters.ts';
+import { describeHidden, findHiddenCharacters, parseCodePoint, textPosition } from './hiddenCharacters.ts';
 import { nearDuplicates, NEAR_DUPLICATE_THRESHOLD } from './nearDuplicates.ts';
 import { DESCRIPTION_LIMIT, personaSchema, PROVENANCE_FIELDS, quoted, type Persona } from './persona.ts';
 import { lintPrompt } from './promptLint.ts';
@@ -141,11 +141,6 @@ function allowedFor(options: CheckOptions, id: unknown): Set<number> {
 }
 
 /** Line and column of a character offset in a text. */
-function textPosition(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 /**
  * Problems for the hidden characters in what a persona carries. `texts` are
  * its values (or its whole file); each finding is placed in `file` where

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isSingleEmoji } from '../persona/emoji.ts';
-import { describeHidden, findHiddenCharacters, parseCodePoint } from '../persona/hiddenCharacters.ts';
-import { marketplaceNameProblem } from '../formats/claudeMarketplace.ts';
+import { describeHidden, findHiddenCharacters, parseCodePoint, textPosition } from '../persona/hiddenCharacters.ts';
+import { marketplaceNameProblem } from '../catalog/catalogLinks.ts';
 import { personaSchema } from '../persona/persona.ts';
 import { SLUG_PATTERN } from '../persona/slug.ts';
 import { contrastProblem, isCssColor, type Theme } from './brand.ts';
@@ -157,11 +157,6 @@ export interface SettingsProblem {
 }
 
 /** Line and column of a character offset. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 /** Where a key path sits in the JSON text: the last key's first occurrence after its parents'. */
 function keyPosition(text: string, path: readonly PropertyKey[]): { line: number; column: number } {
   let offset = 0;
@@ -170,14 +165,14 @@ function keyPosition(text: string, path: readonly PropertyKey[]): { line: number
     const found = text.indexOf(JSON.stringify(key), offset);
     if (found >= 0) offset = found;
   }
-  return positionOf(text, offset);
+  return textPosition(text, offset);
 }
 
 /** Hidden characters in a settings file: its title and tagline reach every page. */
 function hiddenInSettings(file: string, text: string): SettingsProblem[] {
   return findHiddenCharacters(text).map((finding) => ({
     file,
-    ...positionOf(text, finding.index),
+    ...textPosition(text, finding.index),
     key: 'text',
     message: describeHidden(finding),
     ...(finding.severity === 'warning' && { severity: 'warning' as const }),
@@ -192,7 +187,7 @@ function parseSettingsFile(file: string, text: string, schema: z.ZodType): { val
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
-    return { problems: [{ file, ...positionOf(text, at ? Number(at[1]) : 0), key: 'settings', message: `is not valid JSON (${message.replace(/^[^:]*: /, '')})` }] };
+    return { problems: [{ file, ...textPosition(text, at ? Number(at[1]) : 0), key: 'settings', message: `is not valid JSON (${message.replace(/^[^:]*: /, '')})` }] };
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { value: parsed.data, problems: [] };
