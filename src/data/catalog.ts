@@ -101,6 +101,13 @@ export function searchPartsOf(lang: string = DEFAULT_LANGUAGE): Promise<number> 
 
 const partCounts = new Map<string, Promise<number>>();
 
+/** The attributes that tell a page's search script where its language's index is: the default index's parts, and the language's own (its translations'), which it opens first. */
+export async function searchPartAttributes(langParam: string | undefined) {
+  const { lang, isDefault } = localeOf(langParam);
+  const [defaultParts, ownParts] = await Promise.all([searchPartsOf(), isDefault ? 0 : searchPartsOf(lang)]);
+  return { 'data-search-parts': defaultParts, 'data-search-own-parts': isDefault ? undefined : ownParts };
+}
+
 /** The languages a persona's page exists in, the default first: its own and its translations'. */
 export async function pageLanguagesOf(id: string): Promise<string[]> {
   const translated = new Set(((await getTranslations()).get(id) ?? []).map(languageOfEntry));

@@ -31,7 +31,6 @@ export const CLIENT_MESSAGES = [
   'download.saved',
   'exports.failed',
   'search.none',
-  'search.prompt',
   'searchBox.seeAll',
   'searchBox.seeAllCount',
   'selection.notFound',

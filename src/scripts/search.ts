@@ -14,9 +14,10 @@ export interface SearchHit {
   name: string;
   emoji: string;
   category: string;
+  description: string;
   /** The language the persona's page is written in: another language's search lists untranslated originals. */
   lang: string;
-  /** Pagefind's excerpt: escaped text with <mark> around matches. */
+  /** Where the words were found: escaped text with <mark> around them and "…" where it is cut; empty when no words were asked for. */
   excerpt: string;
 }
 
@@ -26,14 +27,15 @@ export interface SearchPage {
 }
 
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+  data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string> }>;
 }
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
-  search(query: string | null, options: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(query: string | null, options: { filters?: Record<string, string | { any: string[] }> }): Promise<{ results: PagefindResult[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const base = withBase(import.meta.env.BASE_URL, '/');
@@ -71,17 +73,47 @@ function activeFilters(filters: SearchFilters): Record<string, string> {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
 }
 
-/** Personas matching the text and filters, best first; null when there is nothing to search for. */
-export async function searchPersonas(query: string, filters: SearchFilters, offset = 0, limit = 8): Promise<SearchPage | null> {
-  const filter = activeFilters(filters);
+/** Text of an excerpt's HTML, to compare it with the page's content. */
+const plainText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+
+/**
+ * Pagefind's excerpt as results show it: highlights on the words, not the
+ * punctuation Pagefind keeps with them ("Kafka,"), and "…" where the excerpt
+ * starts or ends inside the text.
+ */
+export function shownExcerpt(excerpt: string, content: string): string {
+  const marked = excerpt.replace(/<mark>([\p{P}\p{S}]*)([^<]*?)([\p{P}\p{S}]*)<\/mark>/gu, (_, before: string, word: string, after: string) => (word ? `${before}<mark>${word}</mark>${after}` : `${before}${after}`));
+  const text = plainText(excerpt).trim();
+  const whole = content.trim();
+  return `${whole.startsWith(text.slice(0, 40)) ? '' : '…'}${marked.trim()}${whole.endsWith(text.slice(-40)) ? '' : '…'}`;
+}
+
+/**
+ * Personas matching the text and filters, best first. With neither, null,
+ * or with `everyPersona` every persona (the search page lists them all:
+ * Pagefind lists pages for words or filters only, and every page has one
+ * of the categories).
+ */
+export async function searchPersonas(query: string, filters: SearchFilters, offset = 0, limit = 8, { everyPersona = false } = {}): Promise<SearchPage | null> {
+  const filter: Record<string, string | { any: string[] }> = activeFilters(filters);
   const text = query.trim();
-  if (!text && Object.keys(filter).length === 0) return null;
+  if (!text && Object.keys(filter).length === 0 && !everyPersona) return null;
   const pagefind = await loadEngine();
+  if (!text && Object.keys(filter).length === 0) filter.category = { any: Object.keys((await pagefind.filters()).category ?? {}) };
   const { results } = await pagefind.search(text || null, { filters: { ...filter, ...languageFilter } });
   const hits = await Promise.all(
     results.slice(offset, offset + limit).map(async (result) => {
-      const { url, excerpt, meta } = await result.data();
-      return { id: meta.id ?? '', url, excerpt, name: meta.title ?? url, emoji: meta.emoji ?? '', category: meta.category ?? '', lang: meta.lang ?? pageLanguage };
+      const { url, excerpt, content, meta } = await result.data();
+      return {
+        id: meta.id ?? '',
+        url,
+        excerpt: text ? shownExcerpt(excerpt, content) : '',
+        name: meta.title ?? url,
+        emoji: meta.emoji ?? '',
+        category: meta.category ?? '',
+        description: meta.description ?? '',
+        lang: meta.lang ?? pageLanguage,
+      };
     }),
   );
   return { total: results.length, hits };

@@ -27,8 +27,8 @@ for (const name of PERSONA_FILE_SITES) {
     const personasDir = SITES[name].personasDir;
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(promptOf(`${personasDir}/sr-backend.md`));
 
-    await page.getByRole('button', { name: 'Dark theme' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('button', { name: /^System theme/ }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
     await page.getByRole('combobox', { name: 'Search personas' }).fill('kafka');
     await expect(page.getByRole('listbox', { name: 'Matching personas' }).getByRole('option').first()).toBeVisible();

@@ -64,8 +64,11 @@ for (const name of LANGUAGE_SITES) {
     await expect(card.locator('[data-original-language="en"]')).toBeVisible();
     await card.getByRole('link', { name: 'Code Mentor' }).click();
     await expect(page).toHaveURL(siteUrl(name, '/personas/code-mentor/'));
-    // On its page, the switcher offers the German version it has, and names the others without a link.
-    await expect(page.getByRole('navigation', { name: 'Language' }).locator('a')).toHaveText(['English', 'Deutsch']);
+    // On its page, the switcher offers the German version it has, and the others' homes.
+    const languages = page.getByRole('navigation', { name: 'Language' }).locator('a');
+    await expect(languages).toHaveText(['English', 'Deutsch', /^日本語/, /^العربية/]);
+    await expect(languages.nth(2)).toHaveAttribute('href', siteUrl(name, '/ja/').replace(/^http:\/\/[^/]+/, ''));
+    await expect(languages.nth(2)).toHaveAccessibleName('日本語: This page has no Japanese version yet: to the Japanese home page');
   });
 
   test(`${name}: copy gives each language’s prompt byte for byte, and exports use the page’s language, with the CSP enforced`, async ({ page }) => {

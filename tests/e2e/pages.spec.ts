@@ -55,16 +55,26 @@ test('every fixture persona gets a page under the subpath, with emoji decoded', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Astronomy Lab');
 });
 
-test('the theme toggle switches and remembers the choice', async ({ page }) => {
+test('the theme control names the theme and what a click does, goes system → light → dark → system and remembers the choice', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(siteUrl('catalog'));
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const toggle = page.locator('[data-theme-toggle]');
+  const html = page.locator('html');
+  await expect(toggle).toHaveAccessibleName(/^System theme \(a click: Light theme\)$/);
   await toggle.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAccessibleName(/^Light theme \(a click: Dark theme\)$/);
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName(/^Dark theme \(a click: System theme\)$/);
   await page.goto(siteUrl('catalog', '/tags/'));
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName(/^Dark theme/);
+  await toggle.click();
+  await expect(html).not.toHaveAttribute('data-theme', /./);
+  await expect(toggle).toHaveAccessibleName(/^System theme/);
+  await page.reload();
+  await expect(html).not.toHaveAttribute('data-theme', /./);
 });
 
 test('the frontmatter JSON Schema is published', async ({ request }) => {

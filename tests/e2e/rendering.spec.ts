@@ -28,7 +28,10 @@ test('code blocks are highlighted in both themes and each copy button copies its
   const light = await keyword.evaluate((span) => getComputedStyle(span).color);
   const plain = await page.locator('pre code.language-python').evaluate((code) => getComputedStyle(code).color);
   expect(light).not.toBe(plain);
-  await page.getByRole('button', { name: 'Dark theme' }).click();
+  // System, then light, then dark.
+  await page.locator('[data-theme-toggle]').click();
+  await page.locator('[data-theme-toggle]').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const dark = await keyword.evaluate((span) => getComputedStyle(span).color);
   expect(dark).not.toBe(light);
 

@@ -11,7 +11,8 @@ import { SHOWN_FILTER, shownIn } from './searchParts.ts';
  * the category, emoji, name (weight 10), description (6), affinities, tags
  * (8) and the prompt as the page renders it; filters (category, tag,
  * affinity, and in a catalog of several languages the languages whose lists
- * show the page) and the metadata results show (id, emoji, category, language).
+ * show the page) and the metadata results show (id, emoji, category, language,
+ * description).
  */
 export interface SearchRecord {
   id: string;
@@ -28,7 +29,7 @@ async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly
   const list = (items: string[], weight = '') => `<ul${weight}>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`;
   const span = (attribute: string, value: string) => `<span ${attribute}>${escape(value)}</span>`;
   const filters = FACET_KINDS.flatMap((kind) => kind.valuesOf(persona.data).map((slug) => span(`data-pagefind-filter="${kind.searchFilter}"`, slug)));
-  const meta = { id, emoji, category: facetLabel('categories', category, settings), lang };
+  const meta = { id, emoji, category: facetLabel('categories', category, settings), lang, description };
   return [
     `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><title>${escape(`${emoji} ${name}`)}</title></head><body><article data-pagefind-body>`,
     `<p>${escape(meta.category)}</p><p>${escape(emoji)}</p><h1 data-pagefind-weight="10">${escape(name)}</h1><p data-pagefind-weight="6">${escape(description)}</p>`,
