@@ -1,0 +1,132 @@
+import { readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { promptOf } from './support/personaFiles.ts';
+import { siteUrl, SITES } from './support/sites.ts';
+
+// The pages designed for their two jobs, finding a persona and taking its
+// prompt into a tool, measured as a person meets them: at desktop and phone
+// sizes, in the four shipped languages.
+
+const PHONE = { width: 375, height: 740 };
+const LANGUAGE_PAGES = { en: '/personas/travel-planner/', de: '/de/personas/travel-planner/', ja: '/ja/personas/travel-planner/', ar: '/ar/personas/travel-planner/' };
+
+test('the header is one row from 1024 px up in every language, and at most two on a phone, without a cut placeholder or a keyboard hint', async ({ browser }) => {
+  for (const width of [1024, 1280, 1440]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    for (const [lang, path] of Object.entries(LANGUAGE_PAGES)) {
+      await page.goto(siteUrl('languages', path));
+      const header = (await page.locator('body > header').boundingBox())!;
+      expect(header.height, `${lang} at ${width} px`).toBeLessThan(70);
+    }
+    await page.close();
+  }
+  const phone = await browser.newPage({ viewport: PHONE, hasTouch: true, isMobile: true });
+  for (const [lang, path] of Object.entries(LANGUAGE_PAGES)) {
+    await phone.goto(siteUrl('languages', path));
+    const header = (await phone.locator('body > header').boundingBox())!;
+    expect(header.height, lang).toBeLessThan(115);
+    const search = phone.getByRole('combobox');
+    const cut = await search.evaluate((input: HTMLInputElement) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(input).font;
+      return context.measureText(input.placeholder).width > input.clientWidth - 24;
+    });
+    expect(cut, lang).toBe(false);
+    await expect(phone.locator('#site-search-hint')).toBeHidden();
+    // The navigation is behind its button.
+    const nav = phone.getByRole('navigation', { name: /Browse|Stöbern|閲覧|تصفّح/ });
+    await expect(nav).toBeHidden();
+    await phone.locator('.site-menu summary').click();
+    await expect(nav.getByRole('link').first()).toBeVisible();
+  }
+  await phone.close();
+});
+
+test('on a phone, Copy prompt and Install are on the first screen and stay in reach halfway down the prompt; the Markdown view is what Copy copies', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  const copy = page.getByRole('button', { name: 'Copy prompt' });
+  const install = page.getByRole('link', { name: 'Install' });
+  for (const control of [copy, install]) {
+    const box = (await control.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  }
+  const prompt = (await page.locator('[data-prompt]').boundingBox())!;
+  await page.evaluate((y) => window.scrollTo(0, y), prompt.y + prompt.height / 2);
+  for (const control of [copy, install]) {
+    const box = (await control.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  }
+  await install.click();
+  await expect(page.getByRole('heading', { name: 'Use it in your tools' })).toBeInViewport();
+
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  await page.getByRole('button', { name: 'Markdown' }).click();
+  const source = page.locator('[data-prompt-source]');
+  await expect(source).toBeVisible();
+  await expect(page.locator('[data-prompt]')).toBeHidden();
+  await expect(source).not.toBeEmpty();
+  await copy.click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(await source.textContent()).toBe(copied);
+  expect(copied).toBe(promptOf('personas/sr-backend.md'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('[data-prompt]')).toBeVisible();
+  await page.close();
+});
+
+test('every entry of the language menu is a link: the page in that language, else that language’s home', async ({ page }) => {
+  for (const path of ['/personas/code-mentor/', '/ja/', '/de/personas/code-mentor/', '/ar/search/']) {
+    await page.goto(siteUrl('languages', path));
+    const menu = page.locator('.language-menu');
+    await expect(menu.locator('li')).toHaveCount(4);
+    await expect(menu.locator('li > a')).toHaveCount(4);
+    await expect(menu.locator('li > span')).toHaveCount(0);
+  }
+});
+
+test('an empty search lists every persona, and a search by filter alone shows descriptions, not index text', async ({ page }) => {
+  const count = readdirSync(SITES.catalog.personasDir).filter((file) => file.endsWith('.md')).length;
+  await page.goto(siteUrl('catalog', '/search/'));
+  await expect(page.getByRole('status').filter({ hasText: 'found' })).toHaveText(`${count} personas found`);
+  await expect(page.locator('[data-results] > li')).toHaveCount(20);
+  // One search field on the search page.
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await expect(page.locator('[data-search-box]')).toHaveCount(0);
+
+  await page.goto(siteUrl('catalog', '/search/?category=engineering'));
+  const first = page.locator('[data-results] > li').first();
+  await expect(first).toBeVisible();
+  await expect(first.locator('[data-excerpt]')).toHaveCount(0);
+  const name = await first.getByRole('link').first().textContent();
+  const description = await first.locator('p').first().textContent();
+  const response = await page.request.get(siteUrl('catalog', '/api/personas.json'));
+  const { personas } = (await response.json()) as { personas: Array<{ name: string; description: string }> };
+  expect(personas.find((persona) => persona.name === name)?.description).toBe(description);
+
+  // Words: the description, then where they were found, highlighted without punctuation and marked as cut.
+  await page.goto(siteUrl('catalog', '/search/?q=kafka'));
+  const excerpt = page.locator('[data-results] > li').first().locator('[data-excerpt]');
+  await expect(excerpt).toBeVisible();
+  for (const mark of await excerpt.locator('mark').allTextContents()) expect(mark).toMatch(/^[\p{L}\p{N}][^]*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u);
+  expect(await excerpt.textContent()).toMatch(/^…|…$/);
+});
+
+test('the home page opens on a search field and the categories with their counts, each a jump to its section', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(siteUrl('catalog', '/'));
+  const field = page.getByRole('search', { name: 'Search the catalog' }).getByRole('searchbox');
+  await expect(field).toBeInViewport();
+  const chips = page.getByRole('navigation', { name: 'Jump to a category' }).getByRole('link');
+  expect(await chips.count()).toBeGreaterThan(3);
+  const first = chips.first();
+  const href = (await first.getAttribute('href'))!;
+  await first.click();
+  await expect(page.locator(href)).toBeInViewport();
+  await field.fill('kafka');
+  await field.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=kafka$/);
+  await expect(page.locator('[data-results] > li').first()).toBeVisible();
+});
