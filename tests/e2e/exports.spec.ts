@@ -52,11 +52,11 @@ for (const name of PERSONA_FILE_SITES) {
     await page.goto(siteUrl(name, '/'));
     const chosen = await addFromCards(page, 2);
     await page.goto(siteUrl(name, '/personas/sr-backend/'));
-    await page.locator('main header').getByRole('button', { name: /Add to set/ }).click();
+    await page.locator('[data-persona-actions]').getByRole('button', { name: /Add to set/ }).click();
     chosen.push('sr-backend');
     await page.reload();
     await expect(page.locator('[data-selection-count]')).toHaveText('3');
-    await expect(page.locator('main header [data-select-toggle]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-persona-actions] [data-select-toggle]')).toHaveAttribute('aria-pressed', 'true');
 
     await page.getByRole('link', { name: /^Set 3/ }).click();
     await expect(page.getByRole('heading', { name: '3 personas' })).toBeVisible();

@@ -66,6 +66,7 @@ for (const name of LANGUAGE_SITES) {
     await expect(page).toHaveURL(siteUrl(name, '/personas/code-mentor/'));
     // On its page, the switcher offers the German version it has, and the others' homes.
     const languages = page.getByRole('navigation', { name: 'Language' }).locator('a');
+    await page.getByRole('navigation', { name: 'Language' }).locator('summary').click();
     await expect(languages).toHaveText(['English', 'Deutsch', /^日本語/, /^العربية/]);
     await expect(languages.nth(2)).toHaveAttribute('href', siteUrl(name, '/ja/').replace(/^http:\/\/[^/]+/, ''));
     await expect(languages.nth(2)).toHaveAccessibleName('日本語: This page has no Japanese version yet: to the Japanese home page');

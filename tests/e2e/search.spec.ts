@@ -63,7 +63,12 @@ test('a persona page loads no search files until the user searches', async ({ pa
 
 test('the search page keeps query and filters in the URL, across reload and back', async ({ page }) => {
   await page.goto(siteUrl('catalog', '/search/'));
+  // An empty search lists every persona; the words then narrow it.
+  const status = page.getByRole('status').filter({ hasText: 'found' });
+  await expect(status).toHaveText(/^\d+ personas found$/);
+  const everyone = await status.textContent();
   await page.getByLabel('Words to find').fill('security');
+  await expect(status).not.toHaveText(everyone!);
   await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
   const unfiltered = await page.getByRole('main').getByRole('listitem').count();
   await page.getByLabel('Category').selectOption('legal');

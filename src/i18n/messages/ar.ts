@@ -219,6 +219,7 @@ export default {
   'search.byTag': 'الوسم',
   'search.byAffinity': 'نوع العمل',
   'search.formLabel': 'ابحث في الفهرس',
+  'search.filters': 'عوامل التصفية',
   'search.words': 'الكلمات المطلوبة',
   'search.placeholder': 'كافكا، التأهيل، مراجعة العقود…',
   'search.submit': 'ابحث',

@@ -177,6 +177,7 @@ export default {
   'search.byTag': 'Schlagwort',
   'search.byAffinity': 'Arbeitsart',
   'search.formLabel': 'Katalog durchsuchen',
+  'search.filters': 'Filter',
   'search.words': 'Gesuchte Wörter',
   'search.placeholder': 'Kafka, Einarbeitung, Vertragsprüfung…',
   'search.submit': 'Suchen',

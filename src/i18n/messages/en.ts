@@ -176,6 +176,7 @@ export default {
   'search.byTag': 'tag',
   'search.byAffinity': 'worker affinity',
   'search.formLabel': 'Search the catalog',
+  'search.filters': 'Filters',
   'search.words': 'Words to find',
   'search.placeholder': 'kafka, onboarding, contract review…',
   'search.submit': 'Search',

@@ -177,6 +177,7 @@ export default {
   'search.byTag': 'タグ',
   'search.byAffinity': '得意な仕事',
   'search.formLabel': 'カタログを検索',
+  'search.filters': '絞り込み',
   'search.words': '探す言葉',
   'search.placeholder': 'Kafka、オンボーディング、契約レビュー…',
   'search.submit': '検索',

@@ -30,6 +30,8 @@ export interface SiteConfig {
    * plugin archives over https from public hosts only; the local default and http origins cannot serve them).
    */
   marketplaceOrigin: boolean;
+  /** Whether SITE_URL named the origin: without it, pages' commands take the address they were loaded from (src/scripts/commandCopy.ts). */
+  originGiven: boolean;
   /** GitHub repository URL for "Edit this persona" links, when known. */
   repoUrl?: string;
   /** Branch the edit links open. */
@@ -77,6 +79,7 @@ export function siteConfigFromEnv(env: Record<string, string | undefined> = proc
     base: normalizeBase(env.BASE_PATH),
     site: absoluteUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:4321'),
     marketplaceOrigin: /^https:\/\//.test(env.SITE_URL?.trim() ?? ''),
+    originGiven: Boolean(env.SITE_URL?.trim()),
     repoUrl: env.REPO_URL?.trim() ? absoluteUrl('REPO_URL', env.REPO_URL.trim()) : undefined,
     repoBranch: env.REPO_BRANCH?.trim() || 'main',
     searchPartPages: positiveInteger('SEARCH_PART_PAGES', env.SEARCH_PART_PAGES) ?? PAGES_PER_PART,
