@@ -1,14 +1,23 @@
 // The export targets of a persona page, drawn in the browser from its
-// language's export-targets.json: one group of targets after another, each
-// target with this persona's paths and a copy and a download button per file.
+// language's export-targets.json: in the Install panel the one tool picked,
+// and folded below the prompt every tool, group after group; each target
+// with this persona's paths and a copy and a download button per file.
 
 export interface ExportListData {
   words: { copy: string; download: string; then: string };
   groups: Array<{
     title: string;
     /** Paths, user-wide place and next step with `<id>` for the persona's id. */
-    targets: Array<{ id: string; label: string; paths: string[]; userWide?: string; hint?: string }>;
+    targets: ExportListTarget[];
   }>;
+}
+
+export interface ExportListTarget {
+  id: string;
+  label: string;
+  paths: string[];
+  userWide?: string;
+  hint?: string;
 }
 
 /** An element with a class and text, or children. */
@@ -28,30 +37,39 @@ const button = (action: string, label: string, subject: string) => {
   return node;
 };
 
-/** The list for persona `personaId`; `fileIds` names its files for the targets that name them otherwise (an Agent Skill's shortened name). */
-export function renderExportList({ words, groups }: ExportListData, personaId: string, fileIds: Record<string, string> = {}): HTMLElement[] {
-  const forPersona = (text: string, id = personaId) => text.replaceAll('<id>', id);
-  return groups.map(({ title, targets }) =>
-    element('div', [
-      element('h3', title, 'font-semibold'),
-      element(
-        'ul',
-        targets.map(({ id, label, paths: templates, userWide, hint }) => {
-          const paths = templates.map((path) => forPersona(path, fileIds[id] ?? personaId));
-          const files = paths.map((path, index) => {
-            const subject = paths.length > 1 ? `${label} ${path.split('/').at(-1)}` : label;
-            const row = element('div', [element('code', path), button('copy', words.copy, subject), button('download', words.download, subject)]);
-            row.dataset.file = String(index);
-            row.dataset.subject = subject;
-            return row;
-          });
-          const notes = [...(userWide ? [element('p', forPersona(userWide))] : []), ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', forPersona(hint))])] : [])];
-          const item = element('li', [element('h4', label), ...files, ...notes]);
-          item.dataset.export = id;
-          return item;
-        }),
-        'export-targets',
-      ),
-    ], 'space-y-2'),
+/**
+ * One target for persona `personaId`, its name a heading at `level` of the
+ * part it is drawn in; `fileIds` names its files for the targets that name
+ * them otherwise (an Agent Skill's shortened name).
+ */
+export function renderTarget(words: ExportListData['words'], { id, label, paths: templates, userWide, hint }: ExportListTarget, personaId: string, fileIds: Record<string, string> = {}, level = 4): HTMLElement {
+  const forPersona = (text: string, name = personaId) => text.replaceAll('<id>', name);
+  const paths = templates.map((path) => forPersona(path, fileIds[id] ?? personaId));
+  const files = paths.map((path, index) => {
+    const subject = paths.length > 1 ? `${label} ${path.split('/').at(-1)}` : label;
+    const row = element('div', [element('code', path), button('copy', words.copy, subject), button('download', words.download, subject)]);
+    row.dataset.file = String(index);
+    row.dataset.subject = subject;
+    return row;
+  });
+  const notes = [...(userWide ? [element('p', forPersona(userWide))] : []), ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', forPersona(hint))])] : [])];
+  const item = element('li', [element(`h${level}`, label), ...files, ...notes]);
+  item.dataset.export = id;
+  return item;
+}
+
+/** Every target, in its groups. */
+export function renderExportList(data: ExportListData, personaId: string, fileIds?: Record<string, string>): HTMLElement[] {
+  return data.groups.map(({ title, targets }) =>
+    element('div', [element('h3', title, 'font-semibold'), element('ul', targets.map((target) => renderTarget(data.words, target, personaId, fileIds)), 'export-targets')], 'space-y-2'),
   );
+}
+
+/** The targets as a picker's options, grouped as the list groups them. */
+export function targetOptions({ groups }: ExportListData): HTMLElement[] {
+  return groups.map(({ title, targets }) => {
+    const group = element('optgroup', targets.map((target) => Object.assign(element('option', target.label), { value: target.id })));
+    group.setAttribute('label', title);
+    return group;
+  });
 }

@@ -169,7 +169,8 @@ test('the persona page shows the tools’ install commands, each with its copy b
   });
   await page.goto(siteUrl('fixtures', '/personas/sr-backend/'));
   // Served over http, the site has no marketplace, so the page offers the skills command line only.
-  const channels = page.locator('[data-install-channels]');
+  await page.locator('[data-persona-actions]').getByRole('button', { name: 'Install', exact: true }).click();
+  const channels = page.getByRole('dialog', { name: 'Install' }).locator('[data-install-channels]');
   await expect(channels.locator('code')).toHaveText([`npx skills add ${siteUrl('fixtures', '')} --skill sr-backend`]);
   await channels.locator('[data-command-line]').getByRole('button', { name: 'Copy' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`npx skills add ${siteUrl('fixtures', '')} --skill sr-backend`);

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { promptOf } from './support/personaFiles.ts';
 import { siteUrl, SITES } from './support/sites.ts';
@@ -47,7 +48,7 @@ test('on a phone, Copy prompt and Install are on the first screen and stay in re
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   const copy = page.getByRole('button', { name: 'Copy prompt' });
-  const install = page.getByRole('link', { name: 'Install' });
+  const install = page.getByRole('button', { name: 'Install', exact: true });
   for (const control of [copy, install]) {
     const box = (await control.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
@@ -59,8 +60,11 @@ test('on a phone, Copy prompt and Install are on the first screen and stay in re
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
   }
+  // Install opens its panel on the screen where the reader is.
   await install.click();
-  await expect(page.getByRole('heading', { name: 'Use it in your tools' })).toBeInViewport();
+  const panel = page.getByRole('dialog', { name: 'Install' });
+  await expect(panel.getByLabel('Tool')).toBeInViewport();
+  await expect(panel.getByRole('button', { name: /^Copy Claude Code subagent/ })).toBeInViewport();
 
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   await page.getByRole('button', { name: 'Markdown' }).click();
@@ -69,12 +73,39 @@ test('on a phone, Copy prompt and Install are on the first screen and stay in re
   await expect(page.locator('[data-prompt]')).toBeHidden();
   await expect(source).not.toBeEmpty();
   await copy.click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(await source.textContent()).toBe(copied);
-  expect(copied).toBe(promptOf('personas/sr-backend.md'));
+  // The text may still be on its way when the click returns: the clipboard takes it as a pending item.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(promptOf('personas/sr-backend.md'));
+  expect(await source.textContent()).toBe(promptOf('personas/sr-backend.md'));
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.locator('[data-prompt]')).toBeVisible();
   await page.close();
+});
+
+test('the Install panel and the folded list of every tool pass axe in both themes and in every language, the panel within the screen', async ({ browser }) => {
+  // Sixteen axe runs: two sizes, two themes, four languages.
+  test.setTimeout(240_000);
+  const buttons = { en: 'Install', de: 'Installieren', ja: 'インストール', ar: 'ثبّت' };
+  for (const [viewport, touch] of [[{ width: 1280, height: 800 }, false], [PHONE, true]] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport, colorScheme, hasTouch: touch, isMobile: touch });
+      const page = await context.newPage();
+      for (const [lang, path] of Object.entries(LANGUAGE_PAGES)) {
+        await page.goto(siteUrl('languages', path));
+        await page.locator('details.all-tools > summary').click();
+        await expect(page.locator('[data-export-groups] li').first()).toBeVisible();
+        await page.locator('[data-persona-actions]').getByRole('button', { name: buttons[lang as keyof typeof buttons], exact: true }).click();
+        const panel = page.getByRole('dialog', { name: buttons[lang as keyof typeof buttons] });
+        await expect(panel.locator('[data-install-files] [data-file]').first()).toBeVisible();
+        const box = (await panel.boundingBox())!;
+        expect(box.x, `${lang} ${viewport.width}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${lang} ${viewport.width}`).toBeLessThanOrEqual(viewport.width + 0.5);
+        expect(box.y + box.height, `${lang} ${viewport.width}`).toBeLessThanOrEqual(viewport.height + 0.5);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${lang} ${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+      await context.close();
+    }
+  }
 });
 
 test('every entry of the language menu is a link: the page in that language, else that language’s home', async ({ page }) => {

@@ -9,12 +9,51 @@ import { SITES, siteUrl, type SiteName, PERSONA_FILE_SITES } from './support/sit
 
 const saved = async (download: Promise<Download>) => readFileSync((await (await download).path())!);
 
-test('a persona page offers every export target, grouped, and copies each file exactly as the registry writes it', async ({ page }) => {
+test('Install is one control: the tool picked, its files copied and downloaded exactly as the registry writes them, the command for that tool, remembered on the next page', async ({ page }) => {
+  await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
+  const persona = exportPersonaFromFile('personas/sr-backend.md');
+  const panel = page.getByRole('dialog', { name: 'Install' });
+  await expect(panel).toBeHidden();
+  await page.locator('[data-persona-actions]').getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(panel.getByLabel('Tool')).toHaveValue('claude-code');
+  // Every tool through the one picker; one file row per file the tool reads, not a wall of buttons.
+  for (const target of EXPORT_TARGETS) {
+    await panel.getByLabel('Tool').selectOption(target.id);
+    const files = exportSet(target, [persona]);
+    await expect(panel.locator('[data-file]')).toHaveCount(files.length);
+    await expect(panel.getByLabel('Install command')).toContainText(`add sr-backend --tool ${target.id} `);
+    for (const file of files) {
+      await expect(panel.getByText(file.path, { exact: true })).toBeVisible();
+      const subject = files.length > 1 ? `${target.label} ${file.path.split('/').at(-1)}` : target.label;
+      await panel.getByRole('button', { name: `Copy ${subject}`, exact: true }).click();
+      await expect(panel.getByRole('status')).toHaveText(`${subject} copied to the clipboard.`);
+      expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
+    }
+  }
+  await panel.getByLabel('Tool').selectOption('cursor');
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download Cursor project rule' }).click();
+  expect((await download).suggestedFilename()).toBe('sr-backend.mdc');
+  const command = (await panel.getByLabel('Install command').textContent())!;
+  await panel.locator('[data-tool-command]').getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+
+  // The next page offers the tool picked last.
+  await page.goto(siteUrl('catalog', '/personas/bookkeeper/'));
+  await page.locator('[data-persona-actions]').getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(panel.getByLabel('Tool')).toHaveValue('cursor');
+  await expect(panel.getByText('.cursor/rules/bookkeeper.mdc', { exact: true })).toBeVisible();
+  await expect(panel.getByLabel('Install command')).toContainText('add bookkeeper --tool cursor ');
+});
+
+test('every tool stays available, folded under the prompt, grouped, each file copied exactly as the registry writes it', async ({ page }) => {
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
   const persona = exportPersonaFromFile('personas/sr-backend.md');
   const exports = page.getByRole('region', { name: 'Use it in your tools' });
-  // The list is drawn as it nears the screen.
-  await exports.scrollIntoViewIfNeeded();
+  await expect(exports.getByRole('button', { name: /Copy/ })).toHaveCount(0);
+  await exports.getByText(`All ${EXPORT_TARGETS.length} tools`).click();
   for (const group of ['Coding agents', 'IDE assistants', 'API formats']) {
     await expect(exports.getByRole('heading', { name: group, level: 3 })).toBeVisible();
   }
@@ -29,9 +68,6 @@ test('a persona page offers every export target, grouped, and copies each file e
       expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
     }
   }
-  const download = page.waitForEvent('download');
-  await exports.getByRole('button', { name: 'Download Cursor project rule' }).click();
-  expect((await download).suggestedFilename()).toBe('sr-backend.mdc');
 });
 
 async function addFromCards(page: Page, count: number): Promise<string[]> {
@@ -86,7 +122,8 @@ for (const name of PERSONA_FILE_SITES) {
 
     // The zip's entry is the very file the persona page downloads on its own.
     await page.goto(siteUrl(name, '/personas/sr-backend/'));
-    await page.locator('[data-exports]').scrollIntoViewIfNeeded();
+    await page.locator('[data-persona-actions]').getByRole('button', { name: 'Install', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Install' }).getByLabel('Tool').selectOption('claude-code');
     const single = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Claude Code subagent' }).click();
     expect(Buffer.compare(await saved(single), Buffer.from(entries['.claude/agents/sr-backend.md']))).toBe(0);

@@ -86,8 +86,9 @@ for (const name of LANGUAGE_SITES) {
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(promptOf(`${DIR}/${lang}/travel-planner.md`));
     }
     await page.goto(siteUrl(name, '/de/personas/travel-planner/'));
-    await page.locator('[data-exports]').scrollIntoViewIfNeeded();
-    await page.locator('[data-export="text"] button[data-action="copy"]').click();
+    await page.locator('[data-persona-actions]').getByRole('button', { name: 'Installieren', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Installieren' }).getByLabel('Werkzeug').selectOption('text');
+    await page.locator('#install-panel [data-export="text"] button[data-action="copy"]').click();
     await expect(page.getByRole('status').filter({ hasText: 'Zwischenablage' }).first()).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Du bist ein Reiseplaner');
     await expect(page.getByLabel('Installationsbefehl')).toContainText('--lang de');

@@ -90,6 +90,7 @@ export default {
 
   'persona.prompt': 'موجّه النظام',
   'persona.install': 'ثبّت',
+  'install.close': 'أغلق',
   'persona.viewAs': 'اعرض الموجّه',
   'persona.preview': 'معاينة',
   'persona.markdown': 'Markdown',
@@ -154,6 +155,7 @@ export default {
   'exports.then': 'ثم:',
   'exports.failed': 'تعذّر تجهيز {item}: {error}. تحقّق من اتصالك وحاول مرة أخرى.',
   'exports.fallbackLabel': 'الملف المُصدَّر، محدّد للنسخ',
+  'exports.allTools': 'كل الأدوات ({count})',
   'exports.guide': 'أين تقرأ كل أداة ملفاتها: {guide}.',
   'exports.group.coding-agents': 'وكلاء البرمجة',
   'exports.group.ide-assistants': 'المحرّرات ومساعدو بيئات التطوير',

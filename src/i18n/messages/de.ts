@@ -69,6 +69,7 @@ export default {
 
   'persona.prompt': 'System-Prompt',
   'persona.install': 'Installieren',
+  'install.close': 'Schließen',
   'persona.viewAs': 'Prompt zeigen als',
   'persona.preview': 'Vorschau',
   'persona.markdown': 'Markdown',
@@ -133,6 +134,7 @@ export default {
   'exports.then': 'Danach:',
   'exports.failed': 'Nicht vorzubereiten: {item} ({error}). Prüfe die Verbindung und versuche es noch einmal.',
   'exports.fallbackLabel': 'Die exportierte Datei, zum Kopieren markiert',
+  'exports.allTools': 'Alle {count} Werkzeuge',
   'exports.guide': 'Wo jedes Werkzeug seine Dateien liest: {guide}.',
   'exports.group.coding-agents': 'Coding-Agenten',
   'exports.group.ide-assistants': 'Editoren und IDE-Assistenten',

@@ -68,6 +68,7 @@ export default {
 
   'persona.prompt': 'System prompt',
   'persona.install': 'Install',
+  'install.close': 'Close',
   'persona.viewAs': 'Show the prompt as',
   'persona.preview': 'Preview',
   'persona.markdown': 'Markdown',
@@ -132,6 +133,7 @@ export default {
   'exports.then': 'Then:',
   'exports.failed': 'The {item} could not be prepared: {error}. Check your connection and try again.',
   'exports.fallbackLabel': 'Exported file, selected for copying',
+  'exports.allTools': 'All {count} tools',
   'exports.guide': 'Where each tool reads its files: {guide}.',
   'exports.group.coding-agents': 'Coding agents',
   'exports.group.ide-assistants': 'IDE assistants',

@@ -69,6 +69,7 @@ export default {
 
   'persona.prompt': 'システムプロンプト',
   'persona.install': 'インストール',
+  'install.close': '閉じる',
   'persona.viewAs': 'プロンプトの表示',
   'persona.preview': 'プレビュー',
   'persona.markdown': 'Markdown',
@@ -133,6 +134,7 @@ export default {
   'exports.then': 'その後：',
   'exports.failed': '{item}を用意できませんでした：{error}。接続を確認してもう一度お試しください。',
   'exports.fallbackLabel': 'コピー用に選択された書き出しファイル',
+  'exports.allTools': '全{count}ツール',
   'exports.guide': '各ツールがファイルを読む場所：{guide}。',
   'exports.group.coding-agents': 'コーディングエージェント',
   'exports.group.ide-assistants': 'エディターと IDE アシスタント',

@@ -1,0 +1,83 @@
+// A persona page's files for the tools, shared by its Install panel and its
+// list of every tool: the targets in the page's words (export-targets.json)
+// and the files themselves, written here from the one export registry and
+// the persona's JSON. Each loads at the first sign of interest, once.
+
+import type { ExportPersona } from '../lib/formats/format.ts';
+import type { ExportListData } from './exportList.ts';
+import { copyToClipboard, downloadText } from './clipboard.ts';
+import { t } from './pageLocale.ts';
+
+// InstallPicker.astro carries the persona and where its language's target list is.
+const source = document.querySelector<HTMLElement>('[data-exports]')!;
+export const personaId = source.dataset.exports!;
+/** The names a tool that restricts names gives this persona's files, where they are not its id. */
+export const fileIds: Record<string, string> = JSON.parse(source.dataset.fileIds ?? '{}');
+
+/** Loads once; a failure is forgotten so that the next try loads again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load();
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+}
+
+/** The renderer and the targets in the page's words. */
+export const targetList = once(() =>
+  Promise.all([
+    import('./exportList.ts'),
+    fetch(source.dataset.exportList!).then((response): Promise<ExportListData> => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))),
+  ]),
+);
+
+const registry = once((): Promise<[typeof import('../lib/formats/exports.ts'), ExportPersona]> =>
+  Promise.all([import('../lib/formats/exports.ts'), import('./personaJson.ts').then(({ fetchPersona }) => fetchPersona(personaId))]),
+);
+
+/**
+ * Copy and Download for the file rows drawn in `area` (exportList.ts), with
+ * its `[data-export-status]` saying what happened and its
+ * `[data-export-fallback]` holding the text where the clipboard is refused.
+ */
+export function wireFileButtons(area: HTMLElement): void {
+  const status = area.querySelector<HTMLElement>('[data-export-status]')!;
+  const fallback = area.querySelector<HTMLTextAreaElement>('[data-export-fallback]')!;
+  const warmUp = () => void registry().catch(() => undefined);
+  area.addEventListener('pointerover', warmUp, { once: true });
+  area.addEventListener('focusin', warmUp, { once: true });
+  area.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    const fileRow = button.closest<HTMLElement>('[data-file]')!;
+    const subject = fileRow.dataset.subject!;
+    fallback.hidden = true;
+    let file;
+    try {
+      const [{ exportSet, exportTarget }, persona] = await registry();
+      file = exportSet(exportTarget(button.closest<HTMLElement>('[data-export]')!.dataset.export!)!, [persona])[Number(fileRow.dataset.file)];
+    } catch (error) {
+      status.textContent = t('exports.failed', { item: subject, error: (error as Error).message });
+      return;
+    }
+    if (button.dataset.action === 'download') {
+      downloadText(file.content, file.path.split('/').at(-1)!, file.mediaType);
+      status.textContent = t('copy.downloaded', { subject });
+    } else if (await copyToClipboard(file.content)) {
+      status.textContent = t('copy.done', { subject });
+    } else {
+      fallback.value = file.content;
+      fallback.hidden = false;
+      fallback.focus();
+      fallback.select();
+      status.textContent = t('copy.blocked', { item: subject });
+    }
+  });
+}
+
+/** Says in `area`'s status line that the list it heads could not load. */
+export function sayListFailed(area: HTMLElement, error: Error): void {
+  const item = area.querySelector('h2')!.textContent!;
+  area.querySelector<HTMLElement>('[data-export-status]')!.textContent = t('exports.failed', { item, error: error.message });
+}
