@@ -28,11 +28,12 @@ export function getCatalog(lang: string = DEFAULT_LANGUAGE): Promise<Catalog<Per
     const originals = getCollection('personas', (entry) => !storedLanguage(entry));
     catalog =
       lang === DEFAULT_LANGUAGE
-        ? originals.then((entries) => buildCatalog(entries, site.settings))
+        ? originals.then((entries) => buildCatalog(entries, site.settings, lang))
         : Promise.all([originals, getTranslations()]).then(([entries, byId]) =>
             buildCatalog(
               entries.map((entry) => byId.get(entry.data.id)?.find((translation) => storedLanguage(translation) === lang) ?? entry),
               site.settings,
+              lang,
             ),
           );
     catalogs.set(lang, catalog);

@@ -35,3 +35,6 @@ export function languageName(lang: string, inLanguage: string = lang): string {
   }
   return name;
 }
+
+/** The mark an untranslated persona's card carries in another language's list: its language's code, as people write it ("EN", "PT-BR"). */
+export const originalMark = (lang: string) => lang.toUpperCase();

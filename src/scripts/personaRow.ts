@@ -3,8 +3,9 @@
 // set with it.
 
 import { fetchPersona } from './personaJson.ts';
+import { textDirection } from '../i18n/languages.ts';
 import { withBase } from '../lib/site/urls.ts';
-import { isDefaultLanguage, routes, t } from './pageLocale.ts';
+import { isDefaultLanguage, pageLanguage, routes, t } from './pageLocale.ts';
 
 /** The row, and whether the catalog has the persona (false once its JSON is missing). */
 export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElement; found: Promise<boolean> } {
@@ -31,8 +32,10 @@ export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElem
     (persona) => {
       // A persona this language has no translation of is shown, and linked, in the default language.
       if (!isDefaultLanguage && !persona.translated) {
-        link.href = withBase(import.meta.env.BASE_URL, `/personas/${id}/`);
-        link.lang = row.querySelector('p')!.lang = document.documentElement.dataset.defaultLang!;
+        // Its page offers the way back to this language (WayBack.astro).
+        link.href = withBase(import.meta.env.BASE_URL, `/personas/${id}/?from=${encodeURIComponent(pageLanguage)}`);
+        const original = document.documentElement.dataset.defaultLang!;
+        for (const part of [link, row.querySelector('p')!]) Object.assign(part, { lang: original, dir: textDirection(original) });
       }
       row.querySelector('span')!.textContent = persona.emoji;
       link.textContent = persona.name;

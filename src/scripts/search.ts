@@ -3,6 +3,7 @@
 
 import type { SearchFilterName } from '../lib/catalog/catalog.ts';
 import { SHOWN_FILTER, searchBundlePaths } from '../lib/build/searchParts.ts';
+import { textDirection } from '../i18n/languages.ts';
 import { withBase } from '../lib/site/urls.ts';
 import { isDefaultLanguage, pageLanguage } from './pageLocale.ts';
 
@@ -104,19 +105,27 @@ export async function searchPersonas(query: string, filters: SearchFilters, offs
   const hits = await Promise.all(
     results.slice(offset, offset + limit).map(async (result) => {
       const { url, excerpt, content, meta } = await result.data();
+      const lang = meta.lang ?? pageLanguage;
       return {
         id: meta.id ?? '',
-        url,
+        // An untranslated original's page offers the way back to this language (WayBack.astro).
+        url: lang === pageLanguage ? url : `${url}?from=${encodeURIComponent(pageLanguage)}`,
         excerpt: text ? shownExcerpt(excerpt, content) : '',
         name: meta.title ?? url,
         emoji: meta.emoji ?? '',
         category: meta.category ?? '',
         description: meta.description ?? '',
-        lang: meta.lang ?? pageLanguage,
+        lang,
       };
     }),
   );
   return { total: results.length, hits };
+}
+
+/** Marks the parts of a result that show an untranslated original's text with its language and direction. */
+export function inOwnLanguage(hit: SearchHit, ...parts: HTMLElement[]): void {
+  if (hit.lang === pageLanguage) return;
+  for (const part of parts) Object.assign(part, { lang: hit.lang, dir: textDirection(hit.lang) });
 }
 
 /** Keeps only the answer to the latest of several overlapping calls. */

@@ -60,10 +60,18 @@ for (const name of LANGUAGE_SITES) {
     // Code Mentor has no Japanese translation: the Japanese home lists it in English, linking to its English page.
     await page.goto(siteUrl(name, '/ja/'));
     const card = page.getByRole('article').filter({ hasText: 'Code Mentor' });
-    await expect(card.getByRole('link', { name: 'Code Mentor' })).toHaveAttribute('lang', 'en');
-    await expect(card.locator('[data-original-language="en"]')).toBeVisible();
-    await card.getByRole('link', { name: 'Code Mentor' }).click();
-    await expect(page).toHaveURL(siteUrl(name, '/personas/code-mentor/'));
+    // Its link says it leads to the English page, the card is marked EN, and the page says once what the mark means.
+    const link = card.getByRole('link', { name: 'Code Mentor (英語のページ)' });
+    await expect(link).toHaveAttribute('lang', 'en');
+    await expect(card.locator('.original-mark')).toHaveText('EN');
+    await expect(page.locator('[data-untranslated-note]')).toHaveCount(1);
+    await expect(page.locator('[data-untranslated-note]')).toHaveText('ENの付いたペルソナはまだ日本語に翻訳されていません。ページは英語です。');
+    await link.click();
+    await expect(page).toHaveURL(siteUrl(name, '/personas/code-mentor/?from=ja'));
+    // At the top, the way back to Japanese: the list the reader came from.
+    const wayBack = page.locator('[data-way-back]');
+    await expect(wayBack).toContainText('This persona is not translated into Japanese yet.');
+    await expect(wayBack.getByRole('link', { name: '日本語' })).toHaveAttribute('href', siteUrl(name, '/ja/'));
     // On its page, the switcher offers the German version it has, and the others' homes.
     const languages = page.getByRole('navigation', { name: 'Language' }).locator('a');
     await page.getByRole('navigation', { name: 'Language' }).locator('summary').click();

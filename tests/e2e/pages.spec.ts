@@ -17,9 +17,9 @@ test('a persona page shows its details, prompt and links', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sr. Backend Engineer');
   await expect(page.getByText('🔧').first()).toBeAttached();
   await expect(page.getByRole('link', { name: 'Engineering' }).first()).toHaveAttribute('href', '/categories/engineering/');
-  // A tag of this persona alone is a search filter; one it shares has a page.
+  // Every tag leads to one kind of page, the search filtered by it, whether this persona has it alone or shares it.
   await expect(page.getByRole('link', { name: '#databases' })).toHaveAttribute('href', '/search/?tag=databases');
-  await expect(page.getByRole('link', { name: '#python' })).toHaveAttribute('href', '/tags/python/');
+  await expect(page.getByRole('link', { name: '#python' })).toHaveAttribute('href', '/search/?tag=python');
   await expect(page.getByRole('link', { name: 'Coding' })).toHaveAttribute('href', '/affinities/coding/');
   await expect(page.getByRole('heading', { level: 2, name: 'Expertise' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Key Principles' })).toBeVisible();

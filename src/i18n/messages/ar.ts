@@ -84,11 +84,13 @@ export default {
 
   'card.size': 'نحو {tokens} رمز · قراءة في {minutes} دقيقة',
   'card.tags': 'الوسوم',
-  'card.originalLanguage': 'لم تُترجم بعد؛ معروضة باللغة {language}',
+  'card.pageIn': 'صفحة باللغة {language}',
+  'list.untranslated': 'الشخصيات الموسومة بـ {mark} لم تُترجم إلى {language} بعد: صفحاتها باللغة {original}.',
   'set.add': 'أضف إلى المجموعة',
   'set.in': 'في المجموعة',
 
   'persona.prompt': 'موجّه النظام',
+  'persona.notTranslatedInto': 'هذه الشخصية لم تُترجم إلى {language} بعد.',
   'persona.install': 'ثبّت',
   'install.close': 'أغلق',
   'persona.viewAs': 'اعرض الموجّه',

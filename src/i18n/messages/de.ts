@@ -63,11 +63,13 @@ export default {
 
   'card.size': '~{tokens} Tokens · {minutes} Min. Lesezeit',
   'card.tags': 'Schlagwörter',
-  'card.originalLanguage': 'Noch nicht übersetzt; auf {language} gezeigt',
+  'card.pageIn': 'Seite auf {language}',
+  'list.untranslated': 'Mit {mark} markierte Personas sind noch nicht auf {language} übersetzt: ihre Seiten sind auf {original}.',
   'set.add': 'Zur Auswahl',
   'set.in': 'In der Auswahl',
 
   'persona.prompt': 'System-Prompt',
+  'persona.notTranslatedInto': 'Diese Persona ist noch nicht auf {language} übersetzt.',
   'persona.install': 'Installieren',
   'install.close': 'Schließen',
   'persona.viewAs': 'Prompt zeigen als',

@@ -62,11 +62,13 @@ export default {
 
   'card.size': '~{tokens} tokens · {minutes} min read',
   'card.tags': 'Tags',
-  'card.originalLanguage': 'Not translated yet; shown in {language}',
+  'card.pageIn': 'page in {language}',
+  'list.untranslated': 'Personas marked {mark} are not translated into {language} yet: their pages are in {original}.',
   'set.add': 'Add to set',
   'set.in': 'In set',
 
   'persona.prompt': 'System prompt',
+  'persona.notTranslatedInto': 'This persona is not translated into {language} yet.',
   'persona.install': 'Install',
   'install.close': 'Close',
   'persona.viewAs': 'Show the prompt as',

@@ -63,11 +63,13 @@ export default {
 
   'card.size': '約 {tokens} トークン · {minutes} 分で読めます',
   'card.tags': 'タグ',
-  'card.originalLanguage': '未翻訳のため{language}で表示',
+  'card.pageIn': '{language}のページ',
+  'list.untranslated': '{mark}の付いたペルソナはまだ{language}に翻訳されていません。ページは{original}です。',
   'set.add': 'セットに追加',
   'set.in': 'セットに追加済み',
 
   'persona.prompt': 'システムプロンプト',
+  'persona.notTranslatedInto': 'このペルソナはまだ{language}に翻訳されていません。',
   'persona.install': 'インストール',
   'install.close': '閉じる',
   'persona.viewAs': 'プロンプトの表示',

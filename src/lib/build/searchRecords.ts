@@ -29,11 +29,11 @@ async function recordHtml(persona: CheckedPersona, lang: string, shown: readonly
   const list = (items: string[], weight = '') => `<ul${weight}>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`;
   const span = (attribute: string, value: string) => `<span ${attribute}>${escape(value)}</span>`;
   const filters = FACET_KINDS.flatMap((kind) => kind.valuesOf(persona.data).map((slug) => span(`data-pagefind-filter="${kind.searchFilter}"`, slug)));
-  const meta = { id, emoji, category: facetLabel('categories', category, settings), lang, description };
+  const meta = { id, emoji, category: facetLabel('categories', category, settings, lang), lang, description };
   return [
     `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><title>${escape(`${emoji} ${name}`)}</title></head><body><article data-pagefind-body>`,
     `<p>${escape(meta.category)}</p><p>${escape(emoji)}</p><h1 data-pagefind-weight="10">${escape(name)}</h1><p data-pagefind-weight="6">${escape(description)}</p>`,
-    list(affinities.map((slug) => facetLabel('affinities', slug, settings))),
+    list(affinities.map((slug) => facetLabel('affinities', slug, settings, lang))),
     list(tags.map((tag) => `#${tag}`), ' data-pagefind-weight="8"'),
     `<div hidden data-pagefind-ignore>${filters.join('')}${shown.map((shownLang) => span(`data-pagefind-filter="${SHOWN_FILTER}"`, shownLang)).join('')}`,
     `${Object.entries(meta).map(([key, value]) => span(`data-pagefind-meta="${key}"`, value)).join('')}</div>`,

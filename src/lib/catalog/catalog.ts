@@ -1,3 +1,4 @@
+import { shippedFacetName } from '../../i18n/facetNames.ts';
 import { labelFromSlug } from '../persona/slugify.ts';
 import type { Persona } from '../persona/persona.ts';
 
@@ -87,18 +88,33 @@ export function orderPersonas<T extends HasPersona>(sortedByName: readonly T[], 
     .map(({ persona }) => persona);
 }
 
-/** What a catalog's settings say about facets: labels, descriptions and order of its categories. */
-export interface FacetSettings {
-  categories?: Record<string, { label?: string; description?: string; order?: number }>;
+/** A category's or an affinity's name as a catalog's settings give it: in its default language, and per language. */
+interface FacetNaming {
+  label?: string;
+  labels?: Record<string, string>;
 }
 
-/** A facet's label: the category's own from the settings, else its slug in title case. */
-export function facetLabel(kind: FacetKindName, slug: string, settings: FacetSettings = {}): string {
-  return (kind === 'categories' && settings.categories?.[slug]?.label) || labelFromSlug(slug);
+/** What a catalog's settings say about facets: names, descriptions and order of its categories, names of its affinities. */
+export interface FacetSettings {
+  categories?: Record<string, FacetNaming & { description?: string; order?: number }>;
+  affinities?: Record<string, FacetNaming>;
+}
+
+/**
+ * A facet's label in `lang` (the catalog's default language when not
+ * given): the catalog's own name for it in that language, else (where the
+ * catalog gives no name of its own) the interface's shipped name for a
+ * common slug, else the catalog's default-language name, else its slug in
+ * title case. Tags are shown as their slugs and have no label of their own.
+ */
+export function facetLabel(kind: FacetKindName, slug: string, settings: FacetSettings = {}, lang?: string): string {
+  const own = kind === 'tags' ? undefined : settings[kind]?.[slug];
+  const shipped = kind !== 'tags' && lang && !own?.label ? shippedFacetName(kind, slug, lang) : undefined;
+  return (lang && own?.labels?.[lang]) || shipped || own?.label || labelFromSlug(slug);
 }
 
 /** Groups personas by one facet kind, facets sorted by their order in the settings, then by label. */
-function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind, settings: FacetSettings): Facet<T>[] {
+function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: FacetKind, settings: FacetSettings, lang?: string): Facet<T>[] {
   const groups = new Map<string, T[]>();
   for (const persona of sortedPersonas) {
     for (const slug of kind.valuesOf(persona.data)) {
@@ -110,7 +126,7 @@ function groupByFacet<T extends HasPersona>(sortedPersonas: readonly T[], kind: 
   const own = kind.name === 'categories' ? (settings.categories ?? {}) : {};
   const order = (slug: string) => own[slug]?.order ?? Infinity;
   return [...groups]
-    .map(([slug, personas]) => ({ kind, slug, label: facetLabel(kind.name, slug, settings), description: own[slug]?.description, personas }))
+    .map(([slug, personas]) => ({ kind, slug, label: facetLabel(kind.name, slug, settings, lang), description: own[slug]?.description, personas }))
     .sort((a, b) => order(a.slug) - order(b.slug) || collator.compare(a.label, b.label));
 }
 
@@ -130,10 +146,10 @@ export interface Catalog<T extends HasPersona> {
 // thousands of personas share.
 const RELATED_WINDOW = 12;
 
-export function buildCatalog<T extends HasPersona>(entries: readonly T[], settings: FacetSettings = {}): Catalog<T> {
+export function buildCatalog<T extends HasPersona>(entries: readonly T[], settings: FacetSettings = {}, lang?: string): Catalog<T> {
   const personas = sortByName(entries);
   const facets = Object.fromEntries(
-    FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind, settings)]),
+    FACET_KINDS.map((kind) => [kind.name, groupByFacet(personas, kind, settings, lang)]),
   ) as Record<FacetKindName, Facet<T>[]>;
   const facetByKey = new Map<string, Facet<T>>(
     Object.values(facets).flatMap((list) => list.map((facet) => [`${facet.kind.name}:${facet.slug}`, facet] as const)),

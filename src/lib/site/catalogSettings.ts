@@ -62,13 +62,6 @@ const lintSettingsSchema = z
 
 export type LintSettings = z.infer<typeof lintSettingsSchema>;
 
-const categorySettingsSchema = z.strictObject({
-  emoji: z.string().refine(isSingleEmoji, 'must be a single emoji').optional().meta({ description: 'Emoji for personas of this category whose source has none.' }),
-  label: z.string().trim().min(1).optional().meta({ description: 'Display name of the category (default: its slug in title case).' }),
-  description: z.string().trim().min(1).optional().meta({ description: 'One sentence shown on the category page.' }),
-  order: z.number().int().optional().meta({ description: 'Place among categories: lower first; categories without one follow, by label.' }),
-});
-
 /** A BCP 47 language code as Intl writes it: de, ja, ar, pt-BR. */
 const languageCode = z.string().refine(
   (code) => {
@@ -81,12 +74,37 @@ const languageCode = z.string().refine(
   { error: (issue) => `${JSON.stringify(issue.input)} is not a language code such as de, ja or pt-BR` },
 );
 
+/** A facet's names per language, for the pages in those languages. */
+const facetLabels = (what: string) =>
+  z
+    .record(languageCode, z.string().trim().min(1))
+    .optional()
+    .meta({ description: `Display name of the ${what} per language, by language code ({ "de": "…", "ja": "…" }); a language without one uses the interface's shipped name for a common slug, else label.` });
+
+const categorySettingsSchema = z.strictObject({
+  emoji: z.string().refine(isSingleEmoji, 'must be a single emoji').optional().meta({ description: 'Emoji for personas of this category whose source has none.' }),
+  label: z.string().trim().min(1).optional().meta({ description: 'Display name of the category (default: its slug in title case).' }),
+  labels: facetLabels('category'),
+  description: z.string().trim().min(1).optional().meta({ description: 'One sentence shown on the category page.' }),
+  order: z.number().int().optional().meta({ description: 'Place among categories: lower first; categories without one follow, by label.' }),
+});
+
 const catalogSettingsSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().trim().min(1).default('Persona Atlas').meta({ description: 'Site title.' }),
   tagline: z.string().trim().min(1).default('System prompts for AI assistants, ready to copy.').meta({ description: 'One line under the title.' }),
   defaultCategory: slug.optional().meta({ description: 'Category of personas whose source and folder name none (default: general).' }),
   categories: z.record(slug, categorySettingsSchema).default({}).meta({ description: 'Per-category defaults, by category slug.' }),
+  affinities: z
+    .record(
+      slug,
+      z.strictObject({
+        label: z.string().trim().min(1).optional().meta({ description: 'Display name of the worker affinity (default: its slug in title case).' }),
+        labels: facetLabels('worker affinity'),
+      }),
+    )
+    .default({})
+    .meta({ description: 'Names of worker affinities, by slug.' }),
   lint: lintSettingsSchema.optional(),
   include: z
     .array(z.string().min(1))
