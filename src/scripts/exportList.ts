@@ -4,10 +4,11 @@
 // with this persona's paths and a copy and a download button per file.
 
 export interface ExportListData {
-  words: { copy: string; download: string; then: string };
+  /** userWide: "For every project: {path}", in the page's words. */
+  words: { copy: string; download: string; then: string; userWide: string };
   groups: Array<{
     title: string;
-    /** Paths, user-wide place and next step with `<id>` for the persona's id. */
+    /** Paths, user-wide folder and next step with `<id>` for the persona's id. */
     targets: ExportListTarget[];
   }>;
 }
@@ -52,7 +53,12 @@ export function renderTarget(words: ExportListData['words'], { id, label, paths:
     row.dataset.subject = subject;
     return row;
   });
-  const notes = [...(userWide ? [element('p', forPersona(userWide))] : []), ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', forPersona(hint))])] : [])];
+  // Paths are code, so they read left to right inside a right-to-left sentence.
+  const [before, after = ''] = words.userWide.split('{path}');
+  const notes = [
+    ...(userWide ? [element('p', [document.createTextNode(before), element('code', forPersona(userWide)), document.createTextNode(after)])] : []),
+    ...(hint ? [element('p', [document.createTextNode(`${words.then} `), element('code', forPersona(hint))])] : []),
+  ];
   const item = element('li', [element(`h${level}`, label), ...files, ...notes]);
   item.dataset.export = id;
   return item;

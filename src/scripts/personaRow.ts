@@ -3,7 +3,6 @@
 // set with it.
 
 import { fetchPersona } from './personaJson.ts';
-import { textDirection } from '../i18n/languages.ts';
 import { withBase } from '../lib/site/urls.ts';
 import { isDefaultLanguage, pageLanguage, routes, t } from './pageLocale.ts';
 
@@ -34,8 +33,7 @@ export function personaRow(id: string, onRemove?: () => void): { row: HTMLLIElem
       if (!isDefaultLanguage && !persona.translated) {
         // Its page offers the way back to this language (WayBack.astro).
         link.href = withBase(import.meta.env.BASE_URL, `/personas/${id}/?from=${encodeURIComponent(pageLanguage)}`);
-        const original = document.documentElement.dataset.defaultLang!;
-        for (const part of [link, row.querySelector('p')!]) Object.assign(part, { lang: original, dir: textDirection(original) });
+        for (const part of [link, row.querySelector('p')!]) Object.assign(part, { lang: document.documentElement.dataset.defaultLang!, dir: 'auto' });
       }
       row.querySelector('span')!.textContent = persona.emoji;
       link.textContent = persona.name;

@@ -3,7 +3,6 @@
 
 import type { SearchFilterName } from '../lib/catalog/catalog.ts';
 import { SHOWN_FILTER, searchBundlePaths } from '../lib/build/searchParts.ts';
-import { textDirection } from '../i18n/languages.ts';
 import { withBase } from '../lib/site/urls.ts';
 import { isDefaultLanguage, pageLanguage } from './pageLocale.ts';
 
@@ -122,10 +121,10 @@ export async function searchPersonas(query: string, filters: SearchFilters, offs
   return { total: results.length, hits };
 }
 
-/** Marks the parts of a result that show an untranslated original's text with its language and direction. */
+/** Marks the parts of a result that show an untranslated original's text with its language, its direction taken from the text. */
 export function inOwnLanguage(hit: SearchHit, ...parts: HTMLElement[]): void {
   if (hit.lang === pageLanguage) return;
-  for (const part of parts) Object.assign(part, { lang: hit.lang, dir: textDirection(hit.lang) });
+  for (const part of parts) Object.assign(part, { lang: hit.lang, dir: 'auto' });
 }
 
 /** Keeps only the answer to the latest of several overlapping calls. */

@@ -14,14 +14,14 @@ export const getStaticPaths = everyLanguage satisfies GetStaticPaths;
 export const GET: APIRoute = ({ params }) => {
   const { t } = localeOf(params.lang);
   const list: ExportListData = {
-    words: { copy: t('copy.copy'), download: t('copy.download'), then: t('exports.then') },
+    words: { copy: t('copy.copy'), download: t('copy.download'), then: t('exports.then'), userWide: t('exports.userWide', { path: '{path}' }) },
     groups: targetsByGroup().map(({ group, targets }) => ({
       title: t(`exports.group.${group}`),
       targets: targets.map((target) => ({
         id: target.id,
         label: target.label,
         paths: [...target.paths],
-        ...(target.userWide && { userWide: t('exports.userWide', { path: target.userWide }) }),
+        ...(target.userWide && { userWide: target.userWide }),
         ...(target.hint && { hint: target.hint }),
       })),
     })),
