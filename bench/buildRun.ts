@@ -27,6 +27,8 @@ export interface BuildMeasurement {
   indexMs: number;
   /** How long the build waited for the search index once the pages were written. */
   indexWaitMs: number;
+  /** The tools' install channels after the pages (the Agent Skills index; the Claude Code marketplace on an https site). */
+  channelsMs: number;
   /** The whole build, every process, at its fullest moment. */
   peakRssBytes: number;
   peakAstroRssBytes: number;
@@ -108,6 +110,7 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
   const [, indexed = '0', reused = '0'] = /(\d+) indexed(?:, (\d+) unchanged)?/.exec(astro.output) ?? [];
   const [, indexMs = '0'] = /Search index: (\d+) ms/.exec(astro.output) ?? [];
   const [, waitMs = '0'] = /Waited (\d+) ms for the search index/.exec(astro.output) ?? [];
+  const [, channelsMs = '0'] = /Install channels: (\d+) ms/.exec(astro.output) ?? [];
   return {
     wallMs: astro.wallMs,
     contentMs: marks.buildStart - marks.configDone,
@@ -115,6 +118,7 @@ export async function runBuild(env: Record<string, string>, timingsFile: string)
     finishMs: astro.wallMs - (marks.buildDone - marks.configDone),
     indexMs: Number(indexMs),
     indexWaitMs: Number(waitMs),
+    channelsMs: Number(channelsMs),
     peakRssBytes: astro.peakRssBytes,
     peakAstroRssBytes: astro.peakByTool.astro ?? 0,
     peakPagefindRssBytes: astro.peakByTool.pagefind ?? 0,

@@ -3,6 +3,8 @@
 // 10,000, when Debian's hugo is installed, it also builds the same files with
 // Hugo + Pagefind twice, then ours again, and prints our time and memory as
 // ratios to that peer.
+// --site https://… builds with that SITE_URL, as a deployed catalog is built:
+// an https site publishes its Claude Code marketplace (the archives' cost).
 // --translations 1000 makes each catalog multilingual: 1,000 translations in
 // each of German, Japanese and Arabic (bench/syntheticPersonas.ts).
 // --case languages builds 2,000 personas in one language and in four with no
@@ -27,7 +29,7 @@ import { BENCH_LANGUAGES, BENCH_QUERIES, writeSyntheticPersonas, writeSyntheticT
 import { checkPersonaFolder } from '../src/lib/persona/personaCheck.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' }, case: { type: 'string' }, lobehub: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' }, case: { type: 'string' }, lobehub: { type: 'string' }, site: { type: 'string' } } });
 const sizes = values.n?.map(Number) ?? [1000, 10000, 30000];
 const translations = Number(values.translations ?? 0);
 const PEER_SIZE = 10000;
@@ -45,7 +47,8 @@ async function benchmark(count: number) {
   const timings = join(WORK, `timings-${count}.json`);
   const files = writeSyntheticPersonas(personasDir, count);
   if (translations) writeSyntheticTranslations(personasDir, Math.min(translations, count));
-  const env = { PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: `http://127.0.0.1:${PORT}` };
+  // --site https://… builds as a deployed catalog does, its Claude Code marketplace included; the pages are served and measured here all the same.
+  const env = { PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: values.site ?? `http://127.0.0.1:${PORT}` };
 
   // Reading and checking the files alone, as the loader does before Astro stores them (the floor of content loading).
   const readStart = performance.now();
@@ -93,6 +96,7 @@ async function benchmark(count: number) {
 
   return {
     personas: count,
+    site: env.SITE_URL,
     translations: translations ? BENCH_LANGUAGES.map((lang) => `${Math.min(translations, count)} ${lang}`).join(', ') : undefined,
     coldBuild: { ...cold, msPerPersona: cold.wallMs / count, readMs },
     warmBuild: { ...warm, ofCold: warm.wallMs / cold.wallMs },
@@ -165,6 +169,7 @@ const rows: [string, (r: (typeof results)[number]) => string][] = [
   ['  sitemap, headers, search index wait, exit', (r) => s(r.coldBuild.finishMs)],
   ['  search indexing, alongside the pages', (r) => s(r.coldBuild.indexMs)],
   ['  waited for it after the pages', (r) => s(r.coldBuild.indexWaitMs)],
+  ['  install channels, after the pages', (r) => s(r.coldBuild.channelsMs)],
   ['ms per persona', (r) => r.coldBuild.msPerPersona.toFixed(2)],
   ['peak memory, whole build', (r) => mb(r.coldBuild.peakRssBytes)],
   ['  Astro', (r) => mb(r.coldBuild.peakAstroRssBytes)],

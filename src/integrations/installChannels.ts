@@ -3,9 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { mapInBatches } from '../lib/catalog/batches.ts';
 import { facetLabel } from '../lib/catalog/catalog.ts';
 import { MARKETPLACE_PATH } from '../lib/catalog/catalogLinks.ts';
-import { ARCHIVE_FOLDER, claudeMarketplace, translatedPluginsFit, type PluginArchive } from '../lib/formats/claudeMarketplace.ts';
+import { ARCHIVE_FOLDER, claudeMarketplace, translatedPluginsFit, type PluginArchive, type ZipMemo } from '../lib/formats/claudeMarketplace.ts';
 import { marketplaceName } from '../lib/catalog/catalogLinks.ts';
 import { exportPersonaOf } from '../lib/formats/exports.ts';
 import type { ExportPersona } from '../lib/formats/format.ts';
@@ -27,9 +28,10 @@ export function installChannels(config: SiteConfig): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (config.settings.marketplace === false) return logger.info('Install channels: turned off ("marketplace": false)');
-        const out = fileURLToPath(dir);
-        const written = await writeChannels(out, config);
+        const started = performance.now();
+        const written = await writeChannels(fileURLToPath(dir), config);
         logger.info(written.join('; '));
+        logger.info(`Install channels: ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
@@ -48,17 +50,19 @@ function personaFrom(out: string, id: string, lang?: string): ExportPersona {
   return exportPersonaOf(detail, detail.prompt, detail.extra ?? {});
 }
 
-/** Writes a file unless the very file is there already (an archive is named by its bytes): then it only gets this build's time, so the stale-output sweep keeps it. */
+/** Writes a file into an existing folder unless the very file is there already (an archive is named by its bytes): then it only gets this build's time, so the stale-output sweep keeps it. */
 async function writeOnce(path: string, bytes: Uint8Array): Promise<boolean> {
   if (existsSync(path)) {
     const now = new Date();
     utimesSync(path, now, now);
     return false;
   }
-  await mkdir(dirname(path), { recursive: true });
   await writeFile(path, bytes);
   return true;
 }
+
+/** Files written at once: enough to keep the disk busy, few enough not to hold 10,000 open. */
+const WRITES_IN_FLIGHT = 32;
 
 async function writeText(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -71,7 +75,8 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
   const originals = index.personas.map((persona) => personaFrom(out, persona.id));
 
   const skills = skillsIndex(originals);
-  await Promise.all([writeText(join(out, '.well-known', 'agent-skills', 'index.json'), skills.json), ...skills.files.map((file) => writeText(join(out, ...file.path.split('/')), file.content))]);
+  await writeText(join(out, '.well-known', 'agent-skills', 'index.json'), skills.json);
+  await mapInBatches(skills.files, WRITES_IN_FLIGHT, (file) => writeText(join(out, ...file.path.split('/')), file.content));
   const report = [`Agent Skills index: ${skills.files.length} skills${skills.leftOut.length ? ` (left out: ${skills.leftOut.join(', ')})` : ''}`];
 
   if (!config.marketplaceOrigin) return [...report, 'Claude Code marketplace: left out, as this build has no https site URL (set SITE_URL or --site to where it is deployed: Claude Code downloads its archives over https only)'];
@@ -86,21 +91,22 @@ async function writeChannels(out: string, config: SiteConfig): Promise<string[]>
     if (translated.size === 0) continue;
     languages.push({ lang, personas: originals.map((persona) => (translated.has(persona.id) ? personaFrom(out, persona.id, lang) : persona)), plugins: translatedPlugins });
   }
+  // A plugin that reads the same in several languages (an untranslated persona) is one archive, named by its bytes.
   const archives = new Map<string, PluginArchive>();
-  // A plugin that reads the same in several languages (an untranslated persona, a category) is zipped once.
-  const made = languages.length > 1 ? new Map<string, PluginArchive>() : undefined;
+  const memo: ZipMemo = new Map();
   for (const { lang, personas, plugins } of languages) {
     const categories = [...new Set(personas.map((persona) => persona.category))].map((slug) => ({
       slug,
-      label: facetLabel('categories', slug, config.settings),
+      label: facetLabel('categories', slug, config.settings, lang ?? index.languages?.[0]),
       personas: personas.filter((persona) => persona.category === slug),
     }));
-    const marketplace = claudeMarketplace({ name: marketplaceName(config.title, config.settings.marketplace || undefined, lang), owner: config.title, description: config.tagline, personas: plugins ? personas : [], categories, archiveUrl, made });
+    const marketplace = claudeMarketplace({ name: marketplaceName(config.title, config.settings.marketplace || undefined, lang), owner: config.title, description: config.tagline, personas: plugins ? personas : [], categories, archiveUrl, memo });
     for (const archive of marketplace.archives) archives.set(archive.fileName, archive);
     await writeText(join(out, ...(lang ? [lang] : []), ...MARKETPLACE_PATH.split('/')), marketplace.json);
   }
-  let fresh = 0;
-  for (const archive of archives.values()) if (await writeOnce(join(out, ARCHIVE_FOLDER, archive.fileName), archive.bytes)) fresh += 1;
+  await mkdir(join(out, ARCHIVE_FOLDER), { recursive: true });
+  const written = await mapInBatches([...archives.values()], WRITES_IN_FLIGHT, (archive) => writeOnce(join(out, ARCHIVE_FOLDER, archive.fileName), archive.bytes));
+  const fresh = written.filter(Boolean).length;
   const bytes = [...archives.values()].reduce((sum, archive) => sum + archive.bytes.length, 0);
   const where = languages.map(({ lang }) => (lang ? `${lang}/` : '') + MARKETPLACE_PATH).join(', ');
   if (!translatedPlugins) report.push(`the other languages' marketplaces hold their categories' plugins only: ${translations.toLocaleString('en')} translations would each take an archive of their own`);

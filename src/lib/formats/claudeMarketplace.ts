@@ -1,13 +1,13 @@
 // https://code.claude.com/docs/en/plugin-marketplaces (zip archives, host a marketplace)
 // https://code.claude.com/docs/en/plugins/marketplace-reference (the archive plugin source, reserved names)
 import { createHash } from 'node:crypto';
-import { strToU8, zipSync } from 'fflate';
 import { categoryPluginName } from '../catalog/catalogLinks.ts';
 import * as claudeCode from './claudeCode.ts';
 import { exportSet } from './exports.ts';
 import type { ExportPersona } from './format.ts';
 import { noticeText } from './provenance.ts';
 import { json } from './shared.ts';
+import { zipArchive, zipEntry, type ZipEntry } from './zipFile.ts';
 
 /**
  * A catalog as a Claude Code plugin marketplace: one plugin per persona,
@@ -66,22 +66,31 @@ function readme(name: string, description: string, catalog: string, personas: re
   return `# ${name}\n\n${description}\n\nThis plugin comes from the ${catalog} catalog and installs ${personas.length === 1 ? 'one persona' : `${personas.length} personas`} as Claude Code subagents. Ask Claude Code to use one by name, or pick it with /agents:\n\n${agents}\n\nEach subagent's prompt is the persona's, exactly as the catalog publishes it. NOTICE lists each persona's licence, author and source.\n`;
 }
 
-/** A plugin's zip archive: its manifest, README, each persona's agent file and the notice of where they come from; `made` holds archives made before, by their files. */
-export function pluginArchive(name: string, description: string, catalog: string, personas: readonly ExportPersona[], made?: Map<string, PluginArchive>): PluginArchive {
-  const files: Record<string, string> = {
-    '.claude-plugin/plugin.json': json({ name, description, ...pluginProvenance(personas) }),
-    'README.md': readme(name, description, catalog, personas),
-    ...Object.fromEntries(personas.map((persona) => [`agents/${persona.id}.md`, agentFile(persona)])),
-    NOTICE: noticeText(personas),
-  };
-  const key = made && JSON.stringify(files);
-  const known = key && made.get(key);
-  if (known) return known;
-  const bytes = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, [strToU8(text), { mtime: ZIP_DATE }]])));
+/**
+ * The files one build has deflated, by their path in an archive: a persona's
+ * agent file goes into its own plugin and its category's, deflated once.
+ */
+export type ZipMemo = Map<string, { content: string; entry: ZipEntry }>;
+
+function memoEntry(memo: ZipMemo | undefined, path: string, content: string): ZipEntry {
+  const known = memo?.get(path);
+  if (known && known.content === content) return known.entry;
+  const entry = zipEntry(path, content);
+  memo?.set(path, { content, entry });
+  return entry;
+}
+
+/** A plugin's zip archive: its manifest, README, each persona's agent file and the notice of where they come from. */
+export function pluginArchive(name: string, description: string, catalog: string, personas: readonly ExportPersona[], memo?: ZipMemo): PluginArchive {
+  const files: Array<[string, string]> = [
+    ['.claude-plugin/plugin.json', json({ name, description, ...pluginProvenance(personas) })],
+    ['README.md', readme(name, description, catalog, personas)],
+    ...personas.map((persona): [string, string] => [`agents/${persona.id}.md`, agentFile(persona)]),
+    ['NOTICE', noticeText(personas)],
+  ];
+  const bytes = zipArchive(files.map(([path, content]) => memoEntry(memo, path, content)), ZIP_DATE);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const archive = { fileName: `${name}-${sha256.slice(0, 16)}.zip`, bytes, sha256 };
-  if (key) made.set(key, archive);
-  return archive;
+  return { fileName: `${name}-${sha256.slice(0, 16)}.zip`, bytes, sha256 };
 }
 
 export interface MarketplaceInput {
@@ -94,8 +103,8 @@ export interface MarketplaceInput {
   categories: ReadonlyArray<{ slug: string; label: string; personas: readonly ExportPersona[] }>;
   /** The absolute URL an archive is served at. */
   archiveUrl(fileName: string): string;
-  /** Archives made for another language's marketplace, reused where a plugin reads the same. */
-  made?: Map<string, PluginArchive>;
+  /** Files deflated for this build's other archives, reused where they read the same. */
+  memo?: ZipMemo;
 }
 
 /**
@@ -107,7 +116,7 @@ export function claudeMarketplace(input: MarketplaceInput): { json: string; arch
   // Category plugins are named apart from every persona's id, listed or not.
   const taken = new Set(input.categories.flatMap((category) => category.personas.map((persona) => persona.id)));
   const entry = (name: string, description: string, personas: readonly ExportPersona[], extra: Record<string, unknown>) => {
-    const archive = pluginArchive(name, description, input.owner, personas, input.made);
+    const archive = pluginArchive(name, description, input.owner, personas, input.memo);
     archives.push(archive);
     return { name, description, ...extra, ...pluginProvenance(personas), source: { source: 'archive', url: input.archiveUrl(archive.fileName), sha256: archive.sha256 } };
   };
