@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { facetLabel } from '../../src/lib/catalog/catalog.ts';
 import { readCatalogSettings } from '../../src/lib/site/catalogSettings.ts';
 import { siteConfigFromEnv } from '../../src/lib/site/siteConfig.ts';
 
@@ -45,4 +46,29 @@ test('errors name the file, line and key', () => {
 test('persona-lint.json is still read when persona-atlas.json has no lint settings', () => {
   const { settings } = readCatalogSettings(folder({ 'persona-lint.json': '{ "recommendedSections": { "headings": ["Role"] } }' }));
   assert.deepEqual(settings.lint.recommendedSections, { openingParagraph: true, headings: ['Role'] });
+});
+
+test('categories and worker affinities are named per language; a page in German, Japanese or Arabic names common ones itself, a catalog’s own label comes first', () => {
+  const dir = folder({
+    'persona-atlas.json': JSON.stringify({
+      categories: { data: { label: 'Data Science' }, ops: { labels: { de: 'Betriebsführung' } } },
+      affinities: { triage: { label: 'Triage', labels: { ja: 'トリアージ' } } },
+    }),
+  });
+  const { settings, problems } = readCatalogSettings(dir);
+  assert.deepEqual(problems, []);
+  // The catalog's own names: per language, else its label (kept over a shipped word for the same slug).
+  assert.equal(facetLabel('categories', 'ops', settings, 'de'), 'Betriebsführung');
+  assert.equal(facetLabel('categories', 'data', settings, 'de'), 'Data Science');
+  assert.equal(facetLabel('affinities', 'triage', settings, 'ja'), 'トリアージ');
+  assert.equal(facetLabel('affinities', 'triage', settings, 'de'), 'Triage');
+  // Common slugs the catalog does not name: the interface's words, German for de-AT too; else the slug in title case.
+  assert.equal(facetLabel('categories', 'engineering', settings, 'de-AT'), 'Technik');
+  assert.equal(facetLabel('affinities', 'coding', settings, 'ar'), 'البرمجة');
+  assert.equal(facetLabel('categories', 'engineering', settings, 'en'), 'Engineering');
+  assert.equal(facetLabel('categories', 'underwater-basketry', settings, 'ja'), 'Underwater Basketry');
+  // A tag is its slug, never title-cased ("Ci Cd").
+  assert.equal(facetLabel('tags', 'ci-cd', settings, 'de'), '#ci-cd');
+  const [problem] = readCatalogSettings(folder({ 'persona-atlas.json': JSON.stringify({ affinities: { coding: { labels: { 'not a language': 'x' } } } }) }), 'catalog').problems;
+  assert.match(`${problem.key}: ${problem.message}`, /^affinities\.coding\.labels.*language code/);
 });

@@ -105,11 +105,12 @@ export interface FacetSettings {
  * given): the catalog's own name for it in that language, else (where the
  * catalog gives no name of its own) the interface's shipped name for a
  * common slug, else the catalog's default-language name, else its slug in
- * title case. Tags are shown as their slugs and have no label of their own.
+ * title case. A tag is its slug, marked (#ci-cd), in every language.
  */
 export function facetLabel(kind: FacetKindName, slug: string, settings: FacetSettings = {}, lang?: string): string {
-  const own = kind === 'tags' ? undefined : settings[kind]?.[slug];
-  const shipped = kind !== 'tags' && lang && !own?.label ? shippedFacetName(kind, slug, lang) : undefined;
+  if (kind === 'tags') return `#${slug}`;
+  const own = settings[kind]?.[slug];
+  const shipped = lang && !own?.label ? shippedFacetName(kind, slug, lang) : undefined;
   return (lang && own?.labels?.[lang]) || shipped || own?.label || labelFromSlug(slug);
 }
 

@@ -4,6 +4,7 @@ import type { ExportPersona } from '../formats/format.ts';
 import type { PersonaVersion } from '../build/gitHistory.ts';
 import type { PromptInsights } from '../prompt/insights.ts';
 import type { Persona } from '../persona/persona.ts';
+import { sortedJson } from '../site/json.ts';
 import { promptVariables } from '../prompt/promptVariables.ts';
 
 /** Bumped whenever a field of the JSON API changes meaning or disappears. */
@@ -42,16 +43,6 @@ export interface ApiPersona {
   translations?: ApiTranslation[];
 }
 
-/** JSON with every mapping's keys sorted, so equal values give equal text whatever order they were built in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * A persona version: the SHA-256 of its published fields, extra fields and
  * prompt, so the site, the command line and a project's lock file name the
@@ -60,7 +51,7 @@ function canonicalJson(value: unknown): string {
 export function personaVersion(persona: ExportPersona): string {
   // Through JSON first, as the API carries it: a YAML date in an extra field is its ISO text on both sides.
   const published = JSON.parse(JSON.stringify({ ...personaFields(persona), extra: persona.extra ?? {}, prompt: persona.prompt }));
-  return createHash('sha256').update(canonicalJson(published)).digest('hex');
+  return createHash('sha256').update(sortedJson(published)).digest('hex');
 }
 
 /** One persona's metadata as the API publishes it: known fields only, no body. */

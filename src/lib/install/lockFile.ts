@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { exportPaths, exportTarget, isSharedFile } from '../formats/exports.ts';
 import { LANGUAGE_PATTERN, SLUG_PATTERN } from '../persona/slug.ts';
+import { sortedJson } from '../site/json.ts';
 
 /**
  * persona-atlas.lock: what `add` wrote into a project, one entry per file
@@ -89,23 +90,11 @@ export function readLock(root: string): Install[] {
   return parsed.data.installs;
 }
 
-/** JSON with sorted keys: the same installs always give the same bytes. */
-function sortedJson(value: unknown, indent = ''): string {
-  if (Array.isArray(value)) return value.length ? `[\n${value.map((item) => `${indent}  ${sortedJson(item, `${indent}  `)}`).join(',\n')}\n${indent}]` : '[]';
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return entries.length ? `{\n${entries.map(([key, item]) => `${indent}  ${JSON.stringify(key)}: ${sortedJson(item, `${indent}  `)}`).join(',\n')}\n${indent}}` : '{}';
-  }
-  return JSON.stringify(value);
-}
-
 const byPlace = (a: Install, b: Install) => (installPlace(a) < installPlace(b) ? -1 : installPlace(a) > installPlace(b) ? 1 : 0);
 
 /** Writes the lock (sorted by place) and drops kept texts no install needs any more. */
 export function writeLock(root: string, installs: Install[]): void {
-  const text = `${sortedJson({ installs: [...installs].sort(byPlace), lockfileVersion: LOCKFILE_VERSION })}\n`;
+  const text = `${sortedJson({ installs: [...installs].sort(byPlace), lockfileVersion: LOCKFILE_VERSION }, 2)}\n`;
   const file = join(root, LOCK_FILE);
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
   const folder = join(root, STATE_FOLDER, 'base');
