@@ -49,3 +49,29 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/**
+ * Shows `text` selected in a text box after `place`, for the reader to copy
+ * by hand where the clipboard is refused. The box is made the first time it
+ * is needed (pages would otherwise carry one per copy button); `label` names
+ * it for screen readers.
+ */
+export function showForCopying(place: HTMLElement, text: string, label: string): void {
+  let box = place.nextElementSibling;
+  if (!(box instanceof HTMLTextAreaElement) || !box.classList.contains('copy-fallback')) {
+    box = Object.assign(document.createElement('textarea'), { className: 'copy-fallback', readOnly: true, rows: 8 });
+    (box as HTMLTextAreaElement).setAttribute('aria-label', label);
+    place.after(box);
+  }
+  const area = box as HTMLTextAreaElement;
+  area.value = text;
+  area.hidden = false;
+  area.focus();
+  area.select();
+}
+
+/** Hides the text box showForCopying left after `place`, if any. */
+export function hideForCopying(place: HTMLElement): void {
+  const box = place.nextElementSibling;
+  if (box instanceof HTMLTextAreaElement && box.classList.contains('copy-fallback')) box.hidden = true;
+}

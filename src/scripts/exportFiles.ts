@@ -6,7 +6,7 @@
 
 import type { ExportPersona } from '../lib/formats/format.ts';
 import type { ExportListData } from './exportList.ts';
-import { copyToClipboard, downloadText } from './clipboard.ts';
+import { copyToClipboard, downloadText, hideForCopying, showForCopying } from './clipboard.ts';
 import { wireCommandCopy } from './commandCopy.ts';
 import { t } from './pageLocale.ts';
 import { pickRememberedTool, rememberTool } from './toolChoice.ts';
@@ -41,12 +41,11 @@ const registry = once((): Promise<[typeof import('../lib/formats/exports.ts'), E
 
 /**
  * Copy and Download for the file rows drawn in `area` (exportList.ts), with
- * its `[data-export-status]` saying what happened and its
- * `[data-export-fallback]` holding the text where the clipboard is refused.
+ * its `[data-export-status]` saying what happened and, under it, the file
+ * selected where the clipboard is refused.
  */
 function wireFileButtons(area: HTMLElement): void {
   const status = area.querySelector<HTMLElement>('[data-export-status]')!;
-  const fallback = area.querySelector<HTMLTextAreaElement>('[data-export-fallback]')!;
   const warmUp = () => void registry().catch(() => undefined);
   area.addEventListener('pointerover', warmUp, { once: true });
   area.addEventListener('focusin', warmUp, { once: true });
@@ -55,7 +54,7 @@ function wireFileButtons(area: HTMLElement): void {
     if (!button) return;
     const fileRow = button.closest<HTMLElement>('[data-file]')!;
     const subject = fileRow.dataset.subject!;
-    fallback.hidden = true;
+    hideForCopying(status);
     let file;
     try {
       const [{ exportSet, exportTarget }, persona] = await registry();
@@ -70,10 +69,7 @@ function wireFileButtons(area: HTMLElement): void {
     } else if (await copyToClipboard(file.content)) {
       status.textContent = t('copy.done', { subject });
     } else {
-      fallback.value = file.content;
-      fallback.hidden = false;
-      fallback.focus();
-      fallback.select();
+      showForCopying(status, file.content, area.dataset.fallbackLabel!);
       status.textContent = t('copy.blocked', { item: subject });
     }
   });
