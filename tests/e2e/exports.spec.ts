@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { noticeText, SET_NOTICE_FILE } from '../../src/lib/formats/provenance.ts';
 import { EXPORT_TARGETS, exportSet, exportTarget } from '../../src/lib/formats/exports.ts';
+import type { ExportFile, ExportTarget } from '../../src/lib/formats/format.ts';
 import { markdownSections } from '../../src/lib/formats/sharedMarkdown.ts';
 import { exportPersonaFromFile } from './support/personaFiles.ts';
 import { SITES, siteUrl, type SiteName, PERSONA_FILE_SITES } from './support/sites.ts';
 
 const saved = async (download: Promise<Download>) => readFileSync((await (await download).path())!);
+
+/** Each of a target's files shown in `rows` by its path, copied by its own button exactly as the registry writes it, and said so in `area`'s status line. */
+async function copiesEachFile(page: Page, rows: Locator, area: Locator, target: ExportTarget, files: ExportFile[]) {
+  for (const file of files) {
+    await expect(rows.getByText(file.path, { exact: true })).toBeVisible();
+    const subject = files.length > 1 ? `${target.label} ${file.path.split('/').at(-1)}` : target.label;
+    await rows.getByRole('button', { name: `Copy ${subject}`, exact: true }).click();
+    await expect(area.getByRole('status')).toHaveText(`${subject} copied to the clipboard.`);
+    expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
+  }
+}
 
 test('Install is one control: the tool picked, its files copied and downloaded exactly as the registry writes them, the command for that tool, remembered on the next page', async ({ page }) => {
   await page.goto(siteUrl('catalog', '/personas/sr-backend/'));
@@ -22,13 +34,7 @@ test('Install is one control: the tool picked, its files copied and downloaded e
     const files = exportSet(target, [persona]);
     await expect(panel.locator('[data-file]')).toHaveCount(files.length);
     await expect(panel.getByLabel('Install command')).toContainText(`add sr-backend --tool ${target.id} `);
-    for (const file of files) {
-      await expect(panel.getByText(file.path, { exact: true })).toBeVisible();
-      const subject = files.length > 1 ? `${target.label} ${file.path.split('/').at(-1)}` : target.label;
-      await panel.getByRole('button', { name: `Copy ${subject}`, exact: true }).click();
-      await expect(panel.getByRole('status')).toHaveText(`${subject} copied to the clipboard.`);
-      expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
-    }
+    await copiesEachFile(page, panel, panel, target, files);
   }
   await panel.getByLabel('Tool').selectOption('cursor');
   const download = page.waitForEvent('download');
@@ -60,13 +66,7 @@ test('every tool stays available, folded under the prompt, grouped, each file co
   for (const target of EXPORT_TARGETS) {
     const files = exportSet(target, [persona]);
     const item = exports.getByRole('listitem').filter({ has: page.getByRole('heading', { name: target.label, exact: true }) });
-    for (const file of files) {
-      await expect(item.getByText(file.path, { exact: true })).toBeVisible();
-      const subject = files.length > 1 ? `${target.label} ${file.path.split('/').at(-1)}` : target.label;
-      await item.getByRole('button', { name: `Copy ${subject}`, exact: true }).click();
-      await expect(exports.getByRole('status')).toHaveText(`${subject} copied to the clipboard.`);
-      expect(await page.evaluate(() => navigator.clipboard.readText()), target.id).toBe(file.content);
-    }
+    await copiesEachFile(page, item, exports, target, files);
   }
 });
 
