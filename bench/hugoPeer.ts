@@ -13,6 +13,8 @@ export interface PeerMeasurement {
   pagefindMs: number;
   peakHugoRssBytes: number;
   peakPagefindRssBytes: number;
+  /** Pages Pagefind indexed, as it says. */
+  pages: number;
 }
 
 const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
@@ -44,5 +46,6 @@ export async function runPeer(personasDir: string, workDir: string): Promise<Pee
     pagefindMs: pagefind.wallMs,
     peakHugoRssBytes: hugo.peakByTool.hugo ?? hugo.peakRssBytes,
     peakPagefindRssBytes: pagefind.peakByTool.pagefind ?? 0,
+    pages: Number(/Indexed (\d+) pages?/.exec(pagefind.output)?.[1] ?? 0),
   };
 }

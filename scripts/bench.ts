@@ -3,6 +3,12 @@
 // 10,000, when Debian's hugo is installed, it also builds the same files with
 // Hugo + Pagefind twice, then ours again, and prints our time and memory as
 // ratios to that peer.
+// --corpus shipped draws the prompts' words from the shipped personas alone
+// (about 3,500 distinct words, the corpus before 2026-12-06); the default,
+// realistic, has about 20,000 (bench/syntheticPersonas.ts). --real <folder>
+// runs the peer on a real collection as published (its markdown files' text,
+// frontmatter left out) and on as many synthetic personas of the same
+// lengths, and compares Pagefind's time per page.
 // --site https://… builds with that SITE_URL, as a deployed catalog is built:
 // an https site publishes its Claude Code marketplace (the archives' cost).
 // --translations 1000 makes each catalog multilingual: 1,000 translations in
@@ -14,7 +20,7 @@
 // --case package packs the project, installs it beside the shipped catalog,
 // builds there and times the dev preview's reload (bench/packageCase.ts).
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,11 +31,15 @@ import { distStats, pageGzip } from '../bench/distStats.ts';
 import { hugoAvailable, runPeer } from '../bench/hugoPeer.ts';
 import { languagesWithoutTranslations, lobehubRepository, type CaseRun } from '../bench/multilingualCases.ts';
 import { packageCase } from '../bench/packageCase.ts';
-import { BENCH_LANGUAGES, BENCH_QUERIES, writeSyntheticPersonas, writeSyntheticTranslations } from '../bench/syntheticPersonas.ts';
+import { BENCH_LANGUAGES, BENCH_QUERIES, distinctWords, writeSyntheticPersonas, writeSyntheticTranslations, type CorpusKind } from '../bench/syntheticPersonas.ts';
 import { checkPersonaFolder } from '../src/lib/persona/personaCheck.ts';
 import { serveStatic } from '../tests/e2e/support/staticServer.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, translations: { type: 'string' }, case: { type: 'string' }, lobehub: { type: 'string' }, site: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', multiple: true }, translations: { type: 'string' }, case: { type: 'string' }, lobehub: { type: 'string' }, site: { type: 'string' }, corpus: { type: 'string' }, real: { type: 'string' } },
+});
+if (values.corpus && values.corpus !== 'realistic' && values.corpus !== 'shipped') throw new Error(`unknown --corpus ${values.corpus} (realistic, shipped)`);
+const corpus = (values.corpus ?? 'realistic') as CorpusKind;
 const sizes = values.n?.map(Number) ?? [1000, 10000, 30000];
 const translations = Number(values.translations ?? 0);
 const PEER_SIZE = 10000;
@@ -45,7 +55,8 @@ async function benchmark(count: number) {
   const personasDir = join(WORK, `personas-${count}`);
   const outDir = join(WORK, `dist-${count}`);
   const timings = join(WORK, `timings-${count}.json`);
-  const files = writeSyntheticPersonas(personasDir, count);
+  const files = writeSyntheticPersonas(personasDir, count, undefined, corpus);
+  const words = distinctWords(files);
   if (translations) writeSyntheticTranslations(personasDir, Math.min(translations, count));
   // --site https://… builds as a deployed catalog does, its Claude Code marketplace included; the pages are served and measured here all the same.
   const env = { PERSONAS_DIR: personasDir, OUT_DIR: outDir, BASE_PATH: '/', SITE_URL: values.site ?? `http://127.0.0.1:${PORT}` };
@@ -96,6 +107,8 @@ async function benchmark(count: number) {
 
   return {
     personas: count,
+    corpus,
+    distinctWords: words,
     site: env.SITE_URL,
     translations: translations ? BENCH_LANGUAGES.map((lang) => `${Math.min(translations, count)} ${lang}`).join(', ') : undefined,
     coldBuild: { ...cold, msPerPersona: cold.wallMs / count, readMs },
@@ -157,11 +170,45 @@ if (values.case) {
   process.exit(0);
 }
 
+/**
+ * Whether the corpus looks like the world's to Pagefind: the peer's Pagefind
+ * time per page on a real collection as published (`--real <folder>`, its
+ * markdown built by Hugo as it is) against the same number of synthetic
+ * personas, two runs each, alternated.
+ */
+async function realCollectionCheck(realDir: string) {
+  const markdown = readdirSync(realDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.md') && !path.split('/').some((part) => part.startsWith('.')));
+  // As plain markdown: each file's text after its frontmatter (which Hugo's YAML may refuse), named by its path.
+  const plainDir = join(WORK, 'real-as-markdown');
+  rmSync(plainDir, { recursive: true, force: true });
+  mkdirSync(plainDir, { recursive: true });
+  const sizes = markdown.map((path, index) => {
+    const text = readFileSync(join(realDir, path), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+    writeFileSync(join(plainDir, `page-${index}.md`), `---\nname: ${JSON.stringify(path)}\n---\n${text}`);
+    return Buffer.byteLength(text);
+  });
+  // As many synthetic personas, each prompt as long as its real counterpart: what differs is the words and their shape.
+  const syntheticDir = join(WORK, 'personas-like-real');
+  writeSyntheticPersonas(syntheticDir, markdown.length, undefined, corpus, sizes);
+  const perPage = (run: { pagefindMs: number; pages: number }) => run.pagefindMs / run.pages;
+  const runs = { real: [] as number[], synthetic: [] as number[], pages: { real: 0, synthetic: 0 } };
+  for (let round = 0; round < 2; round++) {
+    const real = await runPeer(plainDir, join(WORK, 'hugo-real'));
+    const synthetic = await runPeer(syntheticDir, join(WORK, 'hugo-like-real'));
+    runs.real.push(perPage(real));
+    runs.synthetic.push(perPage(synthetic));
+    runs.pages = { real: real.pages, synthetic: synthetic.pages };
+  }
+  return { collection: realDir, files: markdown.length, ...runs, ratio: mean(runs.synthetic) / mean(runs.real) };
+}
+
 const results: Awaited<ReturnType<typeof benchmark>>[] = [];
 for (const count of sizes) results.push(await benchmark(count));
+const realCheck = values.real && hugoAvailable() ? await realCollectionCheck(resolve(values.real)) : undefined;
 
 const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const rows: [string, (r: (typeof results)[number]) => string][] = [
+  ['corpus: vocabulary, distinct words in the prompts', (r) => `${r.corpus}, ${r.distinctWords.toLocaleString('en')}`],
   ['cold build, wall', (r) => s(r.coldBuild.wallMs)],
   ['  content loading', (r) => s(r.coldBuild.contentMs)],
   ['    reading and checking the files', (r) => s(r.coldBuild.readMs)],
@@ -202,5 +249,9 @@ const header = `| measure | ${results.map((r) => `${r.personas.toLocaleString('e
 const table = [header, `| --- | ${results.map(() => '---').join(' | ')} |`, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`)].join('\n');
 
 console.log(`\nMachine: ${machine}\n\n${table}\n`);
-writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
+if (realCheck) {
+  const ms = (list: number[]) => list.map((value) => `${value.toFixed(2)} ms`).join(', ');
+  console.log(`The peer's Pagefind per page: ${realCheck.collection} (${realCheck.files} markdown files, ${realCheck.pages.real} pages) ${ms(realCheck.real)}; the ${corpus} corpus at the same size (${realCheck.pages.synthetic} pages) ${ms(realCheck.synthetic)}: ${realCheck.ratio.toFixed(2)}× (within 20%: ${Math.abs(realCheck.ratio - 1) <= 0.2 ? 'yes' : 'no'})\n`);
+}
+writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, results, realCheck }, null, 2)}\n`);
 console.log('Wrote bench/results.json');
