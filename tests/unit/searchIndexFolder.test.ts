@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { partsAtOnce, temporaryFolder } from '../../src/lib/build/searchIndex.ts';
+import { temporaryFolder } from '../../src/lib/build/searchIndex.ts';
 import type { SearchRecord } from '../../src/lib/build/searchRecords.ts';
 
 const records = new Map<string, SearchRecord[]>([['en', [{ id: 'guide', path: 'personas/guide/index.html', html: '<p>A small record.</p>' }]]]);
@@ -43,12 +43,4 @@ test('a new index removes the folders that ended index processes left, not those
   } finally {
     rmSync(memory, { recursive: true, force: true });
   }
-});
-
-test('two index parts run at once only where the memory available holds both runs and as much again', () => {
-  const GB = 2 ** 30;
-  assert.equal(partsAtOnce(5000, 8 * GB), 2);
-  assert.equal(partsAtOnce(5000, 6 * GB), 1);
-  assert.equal(partsAtOnce(10000, 8 * GB), 1);
-  assert.equal(partsAtOnce(505, 1 * GB), 2);
 });

@@ -11,9 +11,9 @@ import type { SearchRecord } from './searchRecords.ts';
 
 /**
  * Builds the Pagefind index of a site from its search records (see
- * searchRecords.ts), in parts (see searchParts.ts), two Pagefind runs at a
- * time where memory allows (partsAtOnce). A rebuild re-indexes only the
- * parts whose records changed.
+ * searchRecords.ts), in parts (see searchParts.ts), one Pagefind run at a
+ * time (see writeSearchIndex). A rebuild re-indexes only the parts whose
+ * records changed.
  *
  * Each language has an index of its own (Pagefind's stemming is per
  * language): the default language's at pagefind/ holding the originals,
@@ -36,34 +36,29 @@ export interface SearchIndexReport {
   reused: number[];
 }
 
-/** Pagefind's peak memory per page it indexes: 3.2 GB for 10,000 pages, 1.7 GB for 5,000 records. */
-const PAGEFIND_BYTES_PER_PAGE = 350 * 1024;
-
-/**
- * Pagefind runs at a time, of any languages' parts: two when the memory
- * available to the process (its container's limit included) holds two runs
- * of the largest part with as much again to spare (Astro renders beside
- * them), else one. Pagefind spends about half of a part's run writing its
- * files on one thread, so one part after another left a core idle once the
- * pages were written: 10,000 personas (two parts)
- * built in 47.4, 44.2, 38.7 and 41.3 s with one part at a time (the index
- * finished 6.1–10.9 s after the pages) and in 38.9, 41.1, 39.3 and 41.9 s
- * with two (2.6–5.6 s after), runs alternated; the build's peak went from
- * 3.5 to 4.5 GB (1.35× the peer's Pagefind). At 10,000 personas two at a
- * time need 7 GB available; a machine with less, or a part of 10,000 pages
- * (30,000 personas) with less than 14 GB, indexes one part at a time.
- */
-export function partsAtOnce(largestPartPages: number, availableBytes = process.availableMemory()): number {
-  return availableBytes >= 4 * largestPartPages * PAGEFIND_BYTES_PER_PAGE ? 2 : 1;
-}
-
 interface Manifest {
   digests: string[];
 }
 
+/**
+ * Pagefind's allocator (jemalloc, read from `_RJEM_MALLOC_CONF` in its Rust
+ * build), told to back its heap with huge pages, to keep what it frees, and
+ * to use one arena (Pagefind does most of its work on one thread): by
+ * default it hands freed memory back within seconds and faults it in again
+ * 4 KB at a time, a million page faults for 10,000 records. Indexing the
+ * bench's 10,000 records alone, the same output byte for byte: 34.2 s
+ * (36.0 s user, 12.0 s system) by default, 31.6 s keeping freed memory,
+ * 33.4 s with huge pages, 20.2 s (22.8 s, 3.6 s) with both. A part of
+ * 5,000: 15.7 s and 1.86 GB by default, 11.0–12.4 s and 2.05 GB with both,
+ * 9.9–12.8 s and 1.72 GB with one arena as well. A value set in the
+ * environment wins.
+ */
+const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:auto,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
+
 async function runPagefind(site: string, output: string, options: string[]): Promise<void> {
   const args = ['--site', site, ...options, '--output-path', output];
-  const { stdout } = await promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 2 ** 20 }).catch(
+  const env = { ...process.env, _RJEM_MALLOC_CONF: process.env._RJEM_MALLOC_CONF ?? PAGEFIND_ALLOCATOR };
+  const { stdout } = await promisify(execFile)(await pagefindBinary(), args, { env, maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);
     },
@@ -159,7 +154,6 @@ function removeOrphans(parent: string): void {
 interface PartJob {
   lang: string;
   part: number;
-  pages: number;
   stage: string;
   target: string;
 }
@@ -218,7 +212,7 @@ export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart
           mkdirSync(join(stage, page.path, '..'), { recursive: true });
           writeFileSync(join(stage, page.path), page.html);
         }
-        language.jobs.push({ lang, part, pages: partPages.length, stage, target });
+        language.jobs.push({ lang, part, stage, target });
       }
       languages.set(lang, language);
     }
@@ -230,10 +224,17 @@ export function stageSearchIndex(outDir: string, cacheRoot: string, pagesPerPart
 }
 
 /**
- * Indexes the staged parts, partsAtOnce() at a time, into `outDir/pagefind/`
- * (the default language) or `outDir/<lang>/pagefind/`, and removes the
- * temporary folder. The parts stay in the output folder between builds (the
- * site build leaves them alone, see src/integrations/staleOutput.ts).
+ * Indexes the staged parts one after another into `outDir/pagefind/` (the
+ * default language) or `outDir/<lang>/pagefind/`, and removes the temporary
+ * folder. One run at a time since Pagefind's allocator keeps its memory
+ * (PAGEFIND_ALLOCATOR): two at a time had filled the core a run's
+ * single-threaded writing leaves idle, and now cost more CPU than that
+ * saves. 10,000 personas, builds alternated: 55.2, 55.7 and 57.8 s one at a
+ * time against 57.2, 58.4 and 54.0 s two at a time, CPU 97 against 111 s
+ * (medians), the whole build's peak 3.3–3.9 GB against 4.9–5.1 GB.
+ * LobeHub's 18 languages (18 parts of 505 pages), before the one arena:
+ * 52.3 against 60.1 s (medians of two, CPU 0.91×). The parts stay in the output folder between
+ * builds (the site build leaves them alone, see src/integrations/staleOutput.ts).
  *
  * Nothing is written into the output or cache folders before `ready`
  * resolves: they may sit inside the collection, which the build is still
@@ -244,11 +245,7 @@ export async function writeSearchIndex({ site, work, languages }: StagedSearchIn
   const removeWork = () => rmSync(work, { recursive: true, force: true });
   process.once('exit', removeWork);
   try {
-    const queue = [...languages.values()].flatMap((language) => language.jobs);
-    const runner = async () => {
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) await indexPart(job, work, ready, languages.get(job.lang)!.report);
-    };
-    await Promise.all(Array.from({ length: partsAtOnce(Math.max(0, ...queue.map((job) => job.pages))) }, runner));
+    for (const language of languages.values()) for (const job of language.jobs) await indexPart(job, work, ready, language.report);
 
     await ready;
     const reports = new Map<string, SearchIndexReport>();

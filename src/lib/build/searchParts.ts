@@ -3,8 +3,8 @@
  * browser merges (Pagefind's mergeIndex). Pagefind's memory grows with the
  * text it indexes (about 0.35 GB per 1,000 persona pages), so one index for
  * 30,000 personas would need about 10 GB; parts need a part's worth each,
- * two at a time where memory allows (partsAtOnce in searchIndex.ts). A part
- * whose pages did not change is not rebuilt.
+ * one at a time (writeSearchIndex in searchIndex.ts). A part whose pages did
+ * not change is not rebuilt.
  *
  * Why 10,000 pages a part, measured with `npm run bench`: parts of 5,000 made
  * Pagefind's peak (1.7 GB) smaller than Astro's own (2.1 GB at 30,000), and
@@ -16,9 +16,8 @@
  * Pagefind's peak adds to Astro's: at 10,000 personas one part made the build
  * 4.9 GB at its fullest (1.49× the peer's Pagefind) and an edit re-indexed
  * all 10,000 pages beside a short rebuild (0.84× the cold build); two parts
- * of 5,000 made it 3.5 GB (1.05×) indexed one after the other and 4.9 GB
- * (1.42×) side by side, which is faster, and 0.37×, the first search 216 KB
- * instead of 193 KB.
+ * of 5,000 made it 3.5 GB (1.05×) indexed one after the other, and 0.37×,
+ * the first search 216 KB instead of 193 KB.
  *
  * A persona's part follows from its id alone, so editing or adding one
  * persona changes one part; the number of parts follows from the number of
