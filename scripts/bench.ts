@@ -253,5 +253,15 @@ if (realCheck) {
   const ms = (list: number[]) => list.map((value) => `${value.toFixed(2)} ms`).join(', ');
   console.log(`The peer's Pagefind per page: ${realCheck.collection} (${realCheck.files} markdown files, ${realCheck.pages.real} pages) ${ms(realCheck.real)}; the ${corpus} corpus at the same size (${realCheck.pages.synthetic} pages) ${ms(realCheck.synthetic)}: ${realCheck.ratio.toFixed(2)}× (within 20%: ${Math.abs(realCheck.ratio - 1) <= 0.2 ? 'yes' : 'no'})\n`);
 }
-writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, results, realCheck }, null, 2)}\n`);
-console.log('Wrote bench/results.json');
+// One entry per corpus, so the file shows the realistic corpus's figures beside the old one's: a run replaces its own corpus's.
+const RESULTS = 'bench/results.json';
+const previous = (() => {
+  try {
+    return (JSON.parse(readFileSync(RESULTS, 'utf8')) as { corpora?: Record<string, unknown> }).corpora ?? {};
+  } catch {
+    return {};
+  }
+})();
+const corpora = { ...previous, [corpus]: { measuredAt: new Date().toISOString(), machine, results, realCheck } };
+writeFileSync(RESULTS, `${JSON.stringify({ corpora }, null, 2)}\n`);
+console.log(`Wrote the ${corpus} corpus's results into ${RESULTS}`);
