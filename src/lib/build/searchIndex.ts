@@ -50,14 +50,16 @@ interface Manifest {
  * (36.0 s user, 12.0 s system) by default, 31.6 s keeping freed memory,
  * 33.4 s with huge pages, 20.2 s (22.8 s, 3.6 s) with both. A part of
  * 5,000: 15.7 s and 1.86 GB by default, 11.0–12.4 s and 2.05 GB with both,
- * 9.9–12.8 s and 1.72 GB with one arena as well. A value set in the
- * environment wins.
+ * 9.9–12.8 s and 1.72 GB with one arena as well. On Linux only (huge
+ * pages are Linux's; elsewhere jemalloc would print a warning for the
+ * setting); a value set in the environment wins.
  */
-const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:auto,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
+const PAGEFIND_ALLOCATOR = process.platform === 'linux' ? 'thp:always,metadata_thp:auto,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1' : undefined;
 
 async function runPagefind(site: string, output: string, options: string[]): Promise<void> {
   const args = ['--site', site, ...options, '--output-path', output];
-  const env = { ...process.env, _RJEM_MALLOC_CONF: process.env._RJEM_MALLOC_CONF ?? PAGEFIND_ALLOCATOR };
+  const allocator = process.env._RJEM_MALLOC_CONF ?? PAGEFIND_ALLOCATOR;
+  const env = allocator ? { ...process.env, _RJEM_MALLOC_CONF: allocator } : process.env;
   const { stdout } = await promisify(execFile)(await pagefindBinary(), args, { env, maxBuffer: 64 * 2 ** 20 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`Pagefind failed: ${error.stderr || error.stdout || error.message}`);
